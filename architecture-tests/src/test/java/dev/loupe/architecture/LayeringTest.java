@@ -1,0 +1,79 @@
+package dev.loupe.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module layering of the design card, checked on the compiled classes of every module. */
+class LayeringTest {
+
+    private static JavaClasses loupe;
+
+    @BeforeAll
+    static void importAll() {
+        loupe = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.loupe");
+    }
+
+    @Test
+    void everyModuleIsImported() {
+        // The rules below would pass vacuously if a module's classes were missing.
+        for (String pkg : List.of("dev.loupe.core", "dev.loupe.backend.djl", "dev.loupe.methods",
+                "dev.loupe.render", "dev.loupe.cli")) {
+            assertTrue(loupe.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)), "no classes found in " + pkg);
+        }
+    }
+
+    @Test
+    void coreDependsOnNoBackendNoJacksonNoPicocli() {
+        noClasses().that().resideInAPackage("dev.loupe.core..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "ai.djl..", "org.tensorflow..", "dev.loupe.backend..", "com.fasterxml..", "picocli..",
+                        "dev.loupe.methods..", "dev.loupe.render..", "dev.loupe.cli..")
+                .check(loupe);
+    }
+
+    @Test
+    void methodsDependOnlyOnCore() {
+        classes().that().resideInAPackage("dev.loupe.methods..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.loupe.core..", "dev.loupe.methods..", "java..")
+                .check(loupe);
+    }
+
+    @Test
+    void nothingDependsOnTheCli() {
+        noClasses().that().resideOutsideOfPackage("dev.loupe.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.loupe.cli..")
+                .check(loupe);
+    }
+
+    @Test
+    void backendsDoNotDependOnMethodsRenderOrEachOther() {
+        noClasses().that().resideInAPackage("dev.loupe.backend.djl..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.loupe.methods..", "dev.loupe.render..", "dev.loupe.backend.tensorflow..")
+                .check(loupe);
+    }
+
+    @Test
+    void renderDependsOnNoBackendAndNoMethod() {
+        noClasses().that().resideInAPackage("dev.loupe.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "org.tensorflow..",
+                        "dev.loupe.backend..", "dev.loupe.methods..")
+                .check(loupe);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.loupe.(**)").should().beFreeOfCycles().check(loupe);
+    }
+}

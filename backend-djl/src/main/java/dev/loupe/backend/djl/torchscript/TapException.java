@@ -1,0 +1,11 @@
+package dev.loupe.backend.djl.torchscript;
+
+/** A requested tap cannot be built: the layer's output is not one Tensor, it is never called, and the like. */
+public class TapException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    public TapException(String message) {
+        super(message);
+    }
+}

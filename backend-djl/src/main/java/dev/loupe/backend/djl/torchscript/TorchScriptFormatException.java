@@ -1,0 +1,15 @@
+package dev.loupe.backend.djl.torchscript;
+
+/** The file is not a TorchScript archive, or its code/ source is not in the form torch.jit.save prints. */
+public class TorchScriptFormatException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    public TorchScriptFormatException(String message) {
+        super(message);
+    }
+
+    public TorchScriptFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

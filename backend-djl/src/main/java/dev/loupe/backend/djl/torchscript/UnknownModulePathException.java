@@ -1,0 +1,36 @@
+package dev.loupe.backend.djl.torchscript;
+
+import java.util.List;
+
+/** A tap was requested for a module path the model does not have. */
+public class UnknownModulePathException extends TapException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String path;
+    private final List<String> suggestions;
+
+    public UnknownModulePathException(String path, List<String> suggestions) {
+        super(message(path, suggestions));
+        this.path = path;
+        this.suggestions = List.copyOf(suggestions);
+    }
+
+    /** The path as requested. */
+    public String path() {
+        return path;
+    }
+
+    /** Existing module paths closest to the requested one, best first; may be empty. */
+    public List<String> suggestions() {
+        return suggestions;
+    }
+
+    private static String message(String path, List<String> suggestions) {
+        String hint = suggestions.isEmpty()
+                ? " List the model's layers to see the valid paths."
+                : " Did you mean " + String.join(" or ", suggestions.stream().map(s -> "'" + s + "'").toList()) + "?";
+        return "the model has no module '" + path + "' (paths are as in PyTorch's named_modules(), e.g. "
+                + "'layer4' or 'features.28')." + hint;
+    }
+}

@@ -1,0 +1,280 @@
+package dev.loupe.cli;
+
+import dev.loupe.core.ErrorKind;
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.explain.Attribution;
+import dev.loupe.core.explain.Explainer;
+import dev.loupe.core.explain.Explanations;
+import dev.loupe.core.explain.Labels;
+import dev.loupe.core.explain.Target;
+import dev.loupe.core.layer.LayerSelector;
+import dev.loupe.core.model.ExplainableModel;
+import dev.loupe.core.param.ParameterDef;
+import dev.loupe.core.param.ParameterType;
+import dev.loupe.core.param.Parameters;
+import dev.loupe.core.registry.ExplainerRegistry;
+import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.tensor.FloatArray;
+import dev.loupe.render.Npy;
+import dev.loupe.render.color.Colormap;
+import dev.loupe.render.heatmap.ChannelReduction;
+import dev.loupe.render.heatmap.HeatmapStyle;
+import dev.loupe.render.image.ImageLoader;
+import dev.loupe.render.image.ImageReadException;
+import dev.loupe.render.image.PreprocessedImage;
+import dev.loupe.render.io.AtomicFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One {@code loupe explain} run. Everything that can be checked before the first image is
+ * (methods, parameters, model, layers, target, labels), so a mistake costs no output; then each
+ * batch of images is explained by each method, files are written atomically, and an image that
+ * fails is reported and skipped without stopping the others.
+ */
+final class ExplainRun {
+
+    private final RunSpec spec;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final RunRecord record;
+
+    ExplainRun(RunSpec spec, PrintWriter out, PrintWriter err) {
+        this.spec = spec;
+        this.out = out;
+        this.err = err;
+        this.record = new RunRecord(spec);
+    }
+
+    int execute() {
+        long start = System.nanoTime();
+        ExplainerRegistry registry = ExplainerRegistry.load();
+        Map<String, Parameters> validated = validateMethods(registry);
+        List<Path> images = listImages();
+        Labels labels = LabelsFile.read(spec.labels());
+        Colormap colormap = colormap();
+        HeatmapStyle inputStyle = new HeatmapStyle(ChannelReduction.ABS_MAX, colormap, 1 - spec.overlayAlpha());
+
+        long loadStart = System.nanoTime();
+        try (ExplainableModel model = ModelOpener.open(spec.model(), spec.backend(), spec.device(), inputShape(images))) {
+            record.model(model.description(), seconds(loadStart));
+            Map<String, Explainer> explainers = new LinkedHashMap<>();
+            for (MethodRequestAndParams m : checkAgainstModel(registry, validated, model, labels)) {
+                explainers.put(m.name(), registry.create(m.name(), m.request().params(), model));
+            }
+            mkdirs(spec.outputDir());
+            for (int from = 0; from < images.size(); from += spec.batchSize()) {
+                explainBatch(model, explainers, images.subList(from, Math.min(images.size(), from + spec.batchSize())),
+                        labels, inputStyle);
+            }
+        }
+        record.totalSeconds(seconds(start));
+        writeRecord();
+        return summarize();
+    }
+
+    private record MethodRequestAndParams(String name, MethodRequest request, Parameters parameters) {
+    }
+
+    /** Unknown methods and bad parameters are usage errors, found before the model loads. */
+    private Map<String, Parameters> validateMethods(ExplainerRegistry registry) {
+        Map<String, Parameters> validated = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (MethodRequest m : spec.methods()) {
+            if (!seen.add(m.name())) {
+                throw new LoupeException(ErrorKind.USAGE, "Method '" + m.name() + "' is listed twice; their outputs"
+                        + " would overwrite each other. List it once.");
+            }
+            ExplainerProvider provider = registry.get(m.name());
+            validated.put(m.name(), provider.parameters().validate(m.name(), m.params()));
+        }
+        return validated;
+    }
+
+    private List<MethodRequestAndParams> checkAgainstModel(ExplainerRegistry registry, Map<String, Parameters> validated,
+            ExplainableModel model, Labels labels) {
+        List<MethodRequestAndParams> result = new ArrayList<>();
+        for (MethodRequest m : spec.methods()) {
+            ExplainerProvider provider = registry.get(m.name());
+            Parameters params = validated.get(m.name());
+            for (ParameterDef def : provider.parameters().definitions()) {
+                if (def.type() == ParameterType.LAYER) {
+                    String chosen = new LayerSelector(model.layers()).select(params.getString(def.name())).path();
+                    record.layer(m.name(), chosen);
+                }
+            }
+            record.method(provider, params);
+            result.add(new MethodRequestAndParams(m.name(), m, params));
+        }
+        int classes = model.description().classCount();
+        if (spec.target() instanceof Target.ClassIndex index && index.index() >= classes) {
+            throw new LoupeException(ErrorKind.INPUT, "Target class " + index.index() + " is out of range: the model has "
+                    + classes + " classes (0.." + (classes - 1) + ").");
+        }
+        if (spec.target() instanceof Target.ClassLabel label) {
+            labels.indexOf(label.label());
+        }
+        if (!labels.isEmpty() && labels.size() != classes) {
+            err.println("warning: the labels file has " + labels.size() + " labels but the model has " + classes + " classes.");
+        }
+        return result;
+    }
+
+    private List<Path> listImages() {
+        List<Path> all = new ArrayList<>();
+        for (Path p : spec.images()) {
+            try {
+                all.addAll(ImageLoader.listImages(p));
+            } catch (ImageReadException e) {
+                throw new LoupeException(ErrorKind.INPUT, e.getMessage(), e);
+            }
+        }
+        if (all.isEmpty()) {
+            throw new LoupeException(ErrorKind.INPUT, "No images found in " + spec.images() + "; supported suffixes: "
+                    + ImageLoader.supportedSuffixes() + ".");
+        }
+        return all;
+    }
+
+    /** The model's input shape for layer shapes: the preprocessed size of the first readable image. */
+    private long[] inputShape(List<Path> images) {
+        ImageLoader loader = new ImageLoader();
+        for (Path image : images) {
+            try {
+                dev.loupe.render.image.RgbImage shown = spec.preprocessor().apply(loader.load(image)).display();
+                return new long[] {3, shown.height(), shown.width()};
+            } catch (ImageReadException e) {
+                // reported when the image's turn comes
+            }
+        }
+        throw new LoupeException(ErrorKind.INPUT, "None of the " + images.size() + " images could be read; the first"
+                + " one fails with: " + firstError(images.get(0)));
+    }
+
+    private static String firstError(Path image) {
+        try {
+            new ImageLoader().load(image);
+            return "(no error)";
+        } catch (ImageReadException e) {
+            return e.getMessage();
+        }
+    }
+
+    private Colormap colormap() {
+        try {
+            return Colormap.byName(spec.colormap());
+        } catch (IllegalArgumentException e) {
+            throw new LoupeException(ErrorKind.USAGE, e.getMessage(), e);
+        }
+    }
+
+    private void explainBatch(ExplainableModel model, Map<String, Explainer> explainers, List<Path> batch, Labels labels,
+            HeatmapStyle style) {
+        ImageLoader loader = new ImageLoader();
+        List<Path> loaded = new ArrayList<>();
+        List<PreprocessedImage> inputs = new ArrayList<>();
+        for (Path image : batch) {
+            try {
+                PreprocessedImage p = spec.preprocessor().apply(loader.load(image));
+                for (String warning : p.display().warnings()) {
+                    err.println("warning: " + image + ": " + warning);
+                }
+                if (!sameShape(inputs, p)) {
+                    explainBatch(model, explainers, List.of(image), labels, style);
+                    continue;
+                }
+                loaded.add(image);
+                inputs.add(p);
+            } catch (ImageReadException | RuntimeException e) {
+                fail(image, e);
+            }
+        }
+        if (inputs.isEmpty()) {
+            return;
+        }
+        FloatArray stacked = FloatArray.stack(inputs.stream().map(PreprocessedImage::input).toList());
+        for (Map.Entry<String, Explainer> method : explainers.entrySet()) {
+            long t0 = System.nanoTime();
+            List<Attribution> maps;
+            try {
+                maps = Explanations.explain(method.getValue(), model, stacked, List.of(spec.target()), labels);
+            } catch (LoupeException e) {
+                if (e.kind() == ErrorKind.INTERNAL) {
+                    throw e;
+                }
+                loaded.forEach(image -> fail(image, e));
+                continue;
+            }
+            double perImage = seconds(t0) / inputs.size();
+            for (int i = 0; i < maps.size(); i++) {
+                write(loaded.get(i), inputs.get(i), method.getKey(), maps.get(i), labels, style, perImage);
+            }
+        }
+    }
+
+    private static boolean sameShape(List<PreprocessedImage> inputs, PreprocessedImage next) {
+        return inputs.isEmpty() || java.util.Arrays.equals(inputs.get(0).input().shape(), next.input().shape());
+    }
+
+    private void write(Path image, PreprocessedImage input, String method, Attribution map, Labels labels,
+            HeatmapStyle style, double seconds) {
+        Path dir = spec.outputDir().resolve(record.folderFor(image));
+        Path npy = dir.resolve(method + ".npy");
+        Path png = dir.resolve(method + ".png");
+        try {
+            mkdirs(dir);
+            AtomicFiles.writeBytes(npy, Npy.toBytes(map.map()));
+            AtomicFiles.writePng(png, style.overlay(style.heatmap(map.map(), input.display()), input.display()));
+        } catch (IOException e) {
+            throw new LoupeException(ErrorKind.INTERNAL, "Could not write " + dir + ": " + e.getMessage(), e);
+        }
+        String label = labels.name(map.target()).orElse(null);
+        record.result(image, method, map, label, spec.outputDir().relativize(npy), spec.outputDir().relativize(png), seconds);
+        out.printf("%s  %-12s target %d%s  logit %.4f  -> %s%n", image.getFileName(), method, map.target(),
+                label == null ? "" : " (" + label + ")", map.score(), spec.outputDir().relativize(png));
+    }
+
+    private void fail(Path image, Exception e) {
+        String message = e.getMessage();
+        err.println("error: " + image + ": " + message);
+        record.failure(image, message);
+    }
+
+    private void writeRecord() {
+        try {
+            AtomicFiles.writeString(spec.outputDir().resolve("run.json"), record.toJson());
+        } catch (IOException e) {
+            throw new LoupeException(ErrorKind.INTERNAL, "Could not write run.json: " + e.getMessage(), e);
+        }
+    }
+
+    private int summarize() {
+        int failed = record.failureCount();
+        out.printf("%d image(s) explained, %d failed; provenance in %s%n", record.imageCount(), failed,
+                spec.outputDir().resolve("run.json"));
+        if (failed == 0) {
+            return ExitCodes.OK;
+        }
+        return record.imageCount() == 0 ? ExitCodes.INPUT : ExitCodes.PARTIAL;
+    }
+
+    private static void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new LoupeException(ErrorKind.INPUT, "Cannot create output folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.loupe.cli;
+
+import dev.loupe.core.layer.LayerInfo;
+import dev.loupe.core.layer.LayerSelector;
+import dev.loupe.core.model.Device;
+import dev.loupe.core.model.ExplainableModel;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code loupe layers}: the layer tree with types and output shapes, to pick a layer from. */
+@Command(name = "layers", mixinStandardHelpOptions = true,
+        description = "Print the model's layers (paths as PyTorch names them), their types and output shapes.")
+final class LayersCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model file.")
+    private Path model;
+
+    @Option(names = "--input-size", defaultValue = "224", paramLabel = "SIZE",
+            description = "Input size used to compute output shapes: SIZE, HxW or CxHxW (default: ${DEFAULT-VALUE}).")
+    private String inputSize;
+
+    @Option(names = "--backend", defaultValue = "auto", description = "Backend: auto (from the file) or a name.")
+    private String backend;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE}).")
+    private Device device;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        InputSize size = InputSize.parse(inputSize);
+        try (ExplainableModel opened = ModelOpener.open(model, backend, device, size.shape())) {
+            List<LayerInfo> layers = opened.layers();
+            int width = layers.stream().mapToInt(l -> l.path().length() + 2 * l.depth()).max().orElse(10);
+            out.printf("%-" + width + "s  %-20s  %s%n", "LAYER", "TYPE", "OUTPUT SHAPE (batch 1)");
+            for (LayerInfo layer : layers) {
+                String name = "  ".repeat(layer.depth()) + layer.path();
+                String shape = layer.capturable() ? Arrays.toString(layer.outputShape()) : "(not a tensor)";
+                out.printf("%-" + width + "s  %-20s  %s%n", name, layer.type(), shape);
+            }
+            String auto = autoLayer(layers);
+            out.printf("%nlayer: auto picks '%s' for CAM methods.%n", auto);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String autoLayer(List<LayerInfo> layers) {
+        try {
+            return new LayerSelector(layers).auto().path();
+        } catch (RuntimeException e) {
+            return "(none: " + e.getMessage() + ")";
+        }
+    }
+}

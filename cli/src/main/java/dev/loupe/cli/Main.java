@@ -1,0 +1,62 @@
+package dev.loupe.cli;
+
+import dev.loupe.core.LoupeException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code loupe} command. {@link #run} is the testable entry point: it returns the exit code. */
+@Command(name = "loupe",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Attribution maps for image classifiers: see what drove a prediction.",
+        subcommands = {ExplainCommand.class, LayersCommand.class, MethodsCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:all outputs written",
+            "1:internal error (a bug)",
+            "2:bad usage, config file, method or parameter",
+            "3:bad model, layer, target or no readable image",
+            "4:finished, but some images failed (see run.json)"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(out, err, args));
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err));
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int report(Exception e, PrintWriter err) {
+        if (e instanceof LoupeException loupe) {
+            err.println("error: " + loupe.getMessage());
+            if (System.getenv("LOUPE_DEBUG") != null && loupe.getCause() != null) {
+                loupe.getCause().printStackTrace(err);
+            }
+            return ExitCodes.of(loupe.kind());
+        }
+        err.println("error: internal failure: " + e);
+        e.printStackTrace(err);
+        err.println("This is a bug in Loupe; please report it with the command you ran.");
+        return ExitCodes.INTERNAL;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: explain, layers or methods.");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.loupe.core;
+
+/**
+ * The root of every error Loupe reports to a user. Each one says what is wrong and how to fix
+ * it; its {@link ErrorKind} decides the command line's exit code.
+ */
+public class LoupeException extends RuntimeException {
+
+    private final ErrorKind kind;
+
+    public LoupeException(ErrorKind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public LoupeException(ErrorKind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public ErrorKind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.loupe.core.explain;
+
+import java.util.List;
+
+/**
+ * An attribution method, configured with validated parameters by its provider. One call
+ * explains a whole batch and returns one {@link Attribution} per image, in batch order.
+ * Implementations must not keep backend tensors beyond the call: the scope closes after it.
+ */
+@FunctionalInterface
+public interface Explainer {
+
+    List<Attribution> explain(ExplainContext context);
+}

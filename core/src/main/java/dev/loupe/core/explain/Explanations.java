@@ -1,0 +1,25 @@
+package dev.loupe.core.explain;
+
+import dev.loupe.core.model.ExplainableModel;
+import dev.loupe.core.model.Scope;
+import dev.loupe.core.tensor.FloatArray;
+import java.util.List;
+
+/** Runs an explainer on a batch inside a scope that is always closed. */
+public final class Explanations {
+
+    private Explanations() {
+    }
+
+    public static List<Attribution> explain(
+            Explainer explainer, ExplainableModel model, FloatArray images, List<Target> targets, Labels labels) {
+        try (Scope scope = model.openScope()) {
+            List<Attribution> result = explainer.explain(
+                    new ExplainContext(model, scope, images, Targets.resolver(targets, labels)));
+            if (result.size() != images.dim(0)) {
+                throw new IllegalStateException("explainer returned " + result.size() + " maps for " + images.dim(0) + " images");
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.loupe.core.model;
+
+/** What a loaded model can do for an explainer. Explainers declare which ones they need. */
+public enum Capability {
+    /** Run a batch forward and return the logits. */
+    FORWARD,
+    /** Gradient of a target score with respect to the input. */
+    INPUT_GRADIENT,
+    /** Capture the output of a named layer. */
+    LAYER_ACTIVATION,
+    /** Gradient of a target score with respect to a captured layer output. */
+    LAYER_GRADIENT
+}

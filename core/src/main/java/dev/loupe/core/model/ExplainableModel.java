@@ -1,0 +1,26 @@
+package dev.loupe.core.model;
+
+import dev.loupe.core.layer.LayerInfo;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A model opened by a backend. It is safe to use from several threads when the backend says so
+ * in {@link #description()}; every unit of work happens in a {@link Scope}, which owns the
+ * native memory of that work and frees it on close.
+ */
+public interface ExplainableModel extends AutoCloseable {
+
+    ModelDescription description();
+
+    Set<Capability> capabilities();
+
+    /** Every addressable layer in execution-tree order, with output shapes at batch size 1. */
+    List<LayerInfo> layers();
+
+    /** Opens a unit of work. Close it in {@code finally} (try-with-resources). */
+    Scope openScope();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,68 @@
+package dev.loupe.core.registry;
+
+import dev.loupe.core.ErrorKind;
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.spi.BackendProvider;
+import dev.loupe.core.text.Suggestions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** The backends on the class path, and the choice of one for a model file. */
+public final class BackendRegistry {
+
+    public static final String AUTO = "auto";
+
+    private final TreeMap<String, BackendProvider> providers = new TreeMap<>();
+
+    public BackendRegistry(Iterable<BackendProvider> found) {
+        for (BackendProvider provider : found) {
+            BackendProvider previous = providers.putIfAbsent(provider.name(), provider);
+            if (previous != null) {
+                throw new LoupeException(ErrorKind.INTERNAL, "Two backends are named '" + provider.name() + "': "
+                        + ExplainerRegistry.describe(previous) + " and " + ExplainerRegistry.describe(provider) + ".");
+            }
+        }
+    }
+
+    public static BackendRegistry load() {
+        return new BackendRegistry(ServiceLoader.load(BackendProvider.class, BackendRegistry.class.getClassLoader()));
+    }
+
+    public List<BackendProvider> all() {
+        return new ArrayList<>(providers.values());
+    }
+
+    /** The backend named {@code name}, or for {@value #AUTO} the one that recognizes the file. */
+    public BackendProvider choose(String name, Path modelFile) {
+        if (!Files.isRegularFile(modelFile)) {
+            throw new LoupeException(ErrorKind.INPUT, "Model file " + modelFile + " does not exist or is not a file.");
+        }
+        if (!Files.isReadable(modelFile)) {
+            throw new LoupeException(ErrorKind.INPUT, "Model file " + modelFile + " is not readable; check its permissions.");
+        }
+        if (name != null && !AUTO.equals(name)) {
+            BackendProvider provider = providers.get(name);
+            if (provider == null) {
+                throw new LoupeException(ErrorKind.USAGE, "Unknown backend '" + name + "'."
+                        + Suggestions.didYouMean(name, providers.keySet())
+                        + " Available backends: " + String.join(", ", providers.keySet()) + ".");
+            }
+            return provider;
+        }
+        for (BackendProvider provider : providers.values()) {
+            if (provider.recognizes(modelFile)) {
+                return provider;
+            }
+        }
+        StringBuilder accepted = new StringBuilder();
+        for (BackendProvider provider : providers.values()) {
+            accepted.append("\n  - ").append(provider.name()).append(": ").append(provider.accepts());
+        }
+        throw new LoupeException(ErrorKind.INPUT, "No backend recognizes " + modelFile + " as a model. Backends"
+                + " on the class path and what they read:" + accepted);
+    }
+}

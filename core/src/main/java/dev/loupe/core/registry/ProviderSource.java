@@ -1,0 +1,25 @@
+package dev.loupe.core.registry;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+
+/** Where a provider class was loaded from, for messages and {@code loupe methods}. */
+public final class ProviderSource {
+
+    private ProviderSource() {
+    }
+
+    public static String of(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return "(unknown location)";
+        }
+        try {
+            Path path = Path.of(source.getLocation().toURI());
+            return path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return source.getLocation().toString();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.loupe.core.spi;
+
+import dev.loupe.core.explain.Explainer;
+import dev.loupe.core.model.Capability;
+import dev.loupe.core.param.ParameterSpec;
+import dev.loupe.core.param.Parameters;
+import java.util.Set;
+
+/**
+ * A method plugin, found through {@link java.util.ServiceLoader}: list the implementation in
+ * {@code META-INF/services/dev.loupe.core.spi.ExplainerProvider}. The name must match
+ * {@code ^[a-z][a-z0-9-]*$} and be unique among all providers on the class path.
+ */
+public interface ExplainerProvider {
+
+    String name();
+
+    String version();
+
+    /** One sentence for {@code loupe methods}. */
+    String description();
+
+    ParameterSpec parameters();
+
+    /** What the model must support, checked before any work starts. */
+    Set<Capability> requiredCapabilities();
+
+    /** A configured explainer; {@code parameters} were validated against {@link #parameters()}. */
+    Explainer create(Parameters parameters);
+}

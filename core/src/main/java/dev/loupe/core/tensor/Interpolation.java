@@ -1,0 +1,7 @@
+package dev.loupe.core.tensor;
+
+/** Resampling rules for {@link Tensor#interpolate}. */
+public enum Interpolation {
+    BILINEAR,
+    NEAREST
+}

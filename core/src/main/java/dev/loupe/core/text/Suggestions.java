@@ -1,0 +1,61 @@
+package dev.loupe.core.text;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/** "Did you mean" lists for names a user got wrong. */
+public final class Suggestions {
+
+    private Suggestions() {
+    }
+
+    /**
+     * Up to {@code limit} candidates closest to {@code wrong}: those within an edit distance of
+     * a third of the name's length (at least 2), or sharing a prefix or suffix with it.
+     */
+    public static List<String> closest(String wrong, Collection<String> candidates, int limit) {
+        int budget = Math.max(2, wrong.length() / 3);
+        return candidates.stream()
+                .filter(c -> distance(wrong, c) <= budget || related(wrong, c))
+                .sorted(Comparator.comparingInt((String c) -> distance(wrong, c)).thenComparing(c -> c))
+                .limit(limit)
+                .toList();
+    }
+
+    /** A sentence fragment: " Did you mean 'a' or 'b'?" or the empty string. */
+    public static String didYouMean(String wrong, Collection<String> candidates) {
+        List<String> close = closest(wrong, candidates, 3);
+        if (close.isEmpty()) {
+            return "";
+        }
+        return " Did you mean " + String.join(" or ", close.stream().map(c -> "'" + c + "'").toList()) + "?";
+    }
+
+    private static boolean related(String wrong, String candidate) {
+        if (wrong.length() < 3) {
+            return false;
+        }
+        return candidate.startsWith(wrong) || candidate.endsWith("." + wrong);
+    }
+
+    /** Levenshtein distance. */
+    public static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
