@@ -2,6 +2,7 @@ package dev.loupe.render;
 
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.render.io.AtomicFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -9,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,7 +53,7 @@ public final class Npy {
     }
 
     public static byte[] toBytes(FloatArray array) {
-        var out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             write(out, array);
         } catch (IOException e) {
@@ -130,7 +132,7 @@ public final class Npy {
             // each factor below 2^31 keeps the running product (also below 2^31) from overflowing
             count = count == 0 ? 0 : d > Integer.MAX_VALUE ? Long.MAX_VALUE : count * d;
             if (count > Integer.MAX_VALUE - 8) {
-                throw new NpyFormatException(name + " has shape " + java.util.Arrays.toString(shape)
+                throw new NpyFormatException(name + " has shape " + Arrays.toString(shape)
                         + ", more values than one Java array can hold");
             }
         }
@@ -138,7 +140,7 @@ public final class Npy {
         long expected = count * width;
         if (in.remaining() != expected) {
             throw new NpyFormatException(name + " should hold " + expected + " data bytes for shape "
-                    + java.util.Arrays.toString(shape) + " but holds " + in.remaining()
+                    + Arrays.toString(shape) + " but holds " + in.remaining()
                     + (in.remaining() < expected ? " (truncated)" : "") + "; write it again with numpy.save");
         }
         float[] data = new float[(int) count];
@@ -183,6 +185,6 @@ public final class Npy {
                 throw new NpyFormatException(name + " has a negative dimension in its shape (" + tuple + ")");
             }
         }
-        return java.util.Arrays.copyOf(dims, n);
+        return Arrays.copyOf(dims, n);
     }
 }

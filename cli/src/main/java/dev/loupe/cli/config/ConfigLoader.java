@@ -12,10 +12,14 @@ import java.util.List;
  * Reads a YAML config file into immutable records, strictly, reporting every problem at once.
  *
  * <p>Steps: the text is parsed into a tree that keeps each value's line and column (Jackson's
- * streaming YAML parser); the tree is bound to the record type by a small generic binder (see
- * {@link ConfigBinder} for the supported types, {@link Default}, {@link Nullable}, {@link Range},
- * {@link Length} for optional fields and constraints); records implementing {@link Validatable}
- * then check their own rules. All problems (syntax, duplicate keys, unknown keys with a "did you
+ * streaming YAML parser); the tree is bound to the record type by a small generic binder over
+ * record components; records implementing {@link Validatable} then check their own rules.
+ * Supported field types: records (nested sections), {@code String}, {@code int}/{@code long},
+ * {@code double}/{@code float} (and boxes), {@code boolean}, enums, {@code java.nio.file.Path},
+ * {@code List<T>}, {@code Map<String, T>}, {@code Object} (the YAML value as it is), and value
+ * types with a static {@code parse(String)} or {@code parse(Object)} ({@link TargetSpec},
+ * {@link Size}). A field is required unless it carries {@link Default} or {@link Nullable};
+ * {@link Range} and {@link Length} constrain values. All problems (syntax, duplicate keys, unknown keys with a "did you
  * mean", wrong types, bad enum values, missing fields, values out of range, rule violations) are
  * collected and thrown together as one {@link ConfigException}, each located at the offending
  * node: {@code run.yaml:7:11: preprocess.std[2]: value out of range: must be > 0, got 0}.

@@ -324,6 +324,13 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void mergeKeyNeedsAMapping() {
+        assertErrors(HEAD + "output:\n  <<: 5\n  dir: out\n",
+                "run.yaml:6:7: output.<<: the merge key '<<' takes a mapping or a list of mappings, such as an alias"
+                        + " *defaults");
+    }
+
+    @Test
     void severalErrorsAreReportedTogetherSortedByPosition() {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.bind(FILE, """
                 colour: red

@@ -222,6 +222,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void scalarAnchorsTagsAndQuotesAreUnderstood() {
+        RunConfig run = bind("""
+                model: {path: &m "m.pt", labels: !!str labels.txt}
+                images: [*m]
+                methods:
+                  - name: s
+                    params: {empty: "", none: , tagged: !!str 5, anchored: &five 5, again: *five}
+                output: {dir: out}
+                """);
+        assertEquals(List.of(Path.of("/cfg/m.pt")), run.images());
+        Map<String, Object> params = run.methods().get(0).params();
+        assertEquals("", params.get("empty"), "a quoted empty string stays a string");
+        assertNull(params.get("none"), "an empty plain value is no value");
+        assertEquals("5", params.get("tagged"));
+        assertEquals(5L, params.get("again"));
+    }
+
+    @Test
     void missingFileIsOneErrorWithoutPosition() {
         Path missing = dir.resolve("nope.yaml");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing));

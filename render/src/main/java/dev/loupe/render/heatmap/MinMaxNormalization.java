@@ -1,6 +1,7 @@
 package dev.loupe.render.heatmap;
 
 import dev.loupe.core.tensor.FloatArray;
+import java.util.Arrays;
 
 /**
  * Per-map min-max scaling to [0, 1] as pytorch-grad-cam's {@code scale_cam_image}:
@@ -24,7 +25,7 @@ public final class MinMaxNormalization {
         float[] in = map.data();
         if (in.length == 0) {
             throw new IllegalArgumentException("cannot normalise an empty map of shape "
-                    + java.util.Arrays.toString(map.shape()));
+                    + Arrays.toString(map.shape()));
         }
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;

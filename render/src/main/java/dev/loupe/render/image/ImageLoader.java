@@ -3,13 +3,10 @@ package dev.loupe.render.image;
 import dev.loupe.render.image.ImageReadException.Reason;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -23,6 +20,9 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Reads image files (PNG, JPEG and whatever else {@link ImageIO} decodes) into {@link RgbImage}s
  * with the values numpy gives for {@code np.asarray(Image.open(f).convert("RGB"), np.float32) / 255}.
+ *
+ * <p>Like PIL without {@code ImageOps.exif_transpose}, EXIF orientation is not applied, colour
+ * profiles are ignored and an animated GIF gives its first frame.
  *
  * <p>Every failure is an {@link ImageReadException} naming the file, the problem and a fix.
  * Images larger than {@link #maxPixels()} are refused from their header, before any pixel is
@@ -204,67 +204,8 @@ public final class ImageLoader {
     }
 
     private static ImageReadException notAnImage(Path file) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(16);
-        }
-        String what;
-        if (head.length == 0) {
-            what = "the file is empty (0 bytes)";
-        } else if (startsWith(head, "RIFF") && head.length >= 12
-                && new String(head, 8, 4, StandardCharsets.ISO_8859_1).equals("WEBP")) {
-            what = "it is a WebP image, which Java's ImageIO cannot decode";
-        } else if (head.length >= 12 && new String(head, 4, 4, StandardCharsets.ISO_8859_1)
-                .equals("ftyp")) {
-            what = "it is a HEIC/AVIF-style container, which Java's ImageIO cannot decode";
-        } else if (looksLikeText(head)) {
-            what = "it holds text, not image data (starts with \"" + escape(head) + "\")";
-        } else {
-            what = "its content is in no image format Java's ImageIO can decode (first bytes "
-                    + hex(Arrays.copyOf(head, Math.min(head.length, 8))) + ")";
-        }
-        return new ImageReadException(file, Reason.NOT_AN_IMAGE, what,
+        return new ImageReadException(file, Reason.NOT_AN_IMAGE, FileContent.describe(file),
                 "Supported formats: " + String.join(", ", supportedSuffixes())
                         + "; convert the file to PNG or JPEG");
-    }
-
-    private static boolean startsWith(byte[] head, String magic) {
-        if (head.length < magic.length()) {
-            return false;
-        }
-        for (int i = 0; i < magic.length(); i++) {
-            if (head[i] != magic.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean looksLikeText(byte[] head) {
-        for (byte b : head) {
-            int c = b & 0xff;
-            boolean printable = c >= 0x20 && c < 0x7f || c == '\n' || c == '\r' || c == '\t';
-            if (!printable) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String escape(byte[] head) {
-        StringBuilder s = new StringBuilder();
-        for (byte b : head) {
-            int c = b & 0xff;
-            s.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : c == '\n' ? "\\n" : "?");
-        }
-        return s.toString();
-    }
-
-    private static String hex(byte[] bytes) {
-        StringBuilder s = new StringBuilder();
-        for (byte b : bytes) {
-            s.append(String.format("%02x", b & 0xff));
-        }
-        return s.toString();
     }
 }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
@@ -29,7 +30,7 @@ final class PngIntegrity {
         try (InputStream raw = Files.newInputStream(file);
                 DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             byte[] signature = new byte[8];
-            if (in.readNBytes(signature, 0, 8) < 8 || !java.util.Arrays.equals(signature, SIGNATURE)) {
+            if (in.readNBytes(signature, 0, 8) < 8 || !Arrays.equals(signature, SIGNATURE)) {
                 return "the PNG signature is damaged";
             }
             long offset = 8;

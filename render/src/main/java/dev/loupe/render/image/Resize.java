@@ -1,5 +1,7 @@
 package dev.loupe.render.image;
 
+import java.util.Objects;
+
 /** How {@link Preprocessor} sizes an image before cropping. */
 public sealed interface Resize {
 
@@ -55,7 +57,7 @@ public sealed interface Resize {
     record Exact(ImageSize size) implements Resize {
 
         public Exact {
-            java.util.Objects.requireNonNull(size, "size");
+            Objects.requireNonNull(size, "size");
         }
 
         @Override

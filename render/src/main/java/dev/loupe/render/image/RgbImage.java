@@ -3,6 +3,7 @@ package dev.loupe.render.image;
 import dev.loupe.core.tensor.FloatArray;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -51,7 +52,7 @@ public record RgbImage(Path source, int width, int height, float[] chw, List<Str
 
     /** This image's pixels under a new size, keeping its source and warnings. */
     RgbImage withPixels(int newWidth, int newHeight, float[] newChw, List<String> extraWarnings) {
-        List<String> all = new java.util.ArrayList<>(warnings);
+        List<String> all = new ArrayList<>(warnings);
         all.addAll(extraWarnings);
         return new RgbImage(source, newWidth, newHeight, newChw, all);
     }

@@ -6,7 +6,7 @@ import java.util.List;
  * The tapped copy of one module instance's method. {@code events} lists the module paths whose
  * taps the copy appends, in execution order; an empty list means the method needs no copy.
  */
-record MethodVariant(ModuleNode instance, ScriptClass owner, ScriptMethod original, String name, String tapsVariable,
+record MethodVariant(ScriptClass owner, ScriptMethod original, String name, String tapsVariable,
         List<String> body, List<String> events) {
 
     MethodVariant {

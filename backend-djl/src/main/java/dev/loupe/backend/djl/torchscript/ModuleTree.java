@@ -63,6 +63,11 @@ public final class ModuleTree {
      */
     public ModuleNode require(String path) {
         ModuleNode node = byPath.get(path);
+        if (byPath.size() == 1) {
+            throw new UnknownModulePathException(path, List.of(), " This model has no submodules at all: its forward "
+                    + "was inlined, as torch.jit.freeze and torch.jit.optimize_for_inference do. Export the model "
+                    + "without freezing (torch.jit.trace or torch.jit.script, then save).");
+        }
         if (node == null || path.isEmpty()) {
             throw new UnknownModulePathException(path, Suggestions.closest(path, paths(), 3));
         }

@@ -85,14 +85,16 @@ final class ScriptSourceParser {
         }
     }
 
+    /** {@code class Name(Base):} or {@code class Name:}; returns name and base ("" when none). */
     private String[] classHeader(LogicalLine line) {
         List<Token> t = line.tokens();
-        boolean wellFormed = t.size() >= 3 && t.get(1).isName()
-                && (t.get(2).is(":") || (t.size() >= 6 && t.get(2).is("(") && t.get(4).is(")") && t.get(5).is(":")));
+        int last = t.size() - 1;
+        boolean wellFormed = t.size() >= 3 && t.get(1).isName() && t.get(last).is(":")
+                && (last == 2 || (t.get(2).is("(") && t.get(last - 1).is(")") && last - 1 > 3));
         if (!wellFormed) {
             throw unexpected(line, "a class header other than 'class Name(Base):'");
         }
-        String base = t.get(2).is("(") ? t.get(3).text() : "";
+        String base = last == 2 ? "" : line.text().substring(t.get(3).start(), t.get(last - 2).end());
         return new String[] {t.get(1).text(), base};
     }
 

@@ -37,6 +37,14 @@ public record TappedModel(Path file, String methodName, List<String> leafPaths) 
         return indices;
     }
 
+    /**
+     * The name to give the first NDList element so that DJL's IValueUtils.forward runs the entry
+     * method instead of forward ({@code module_method:loupe_tapped}); that element is not passed on.
+     */
+    public String djlMethodMarker() {
+        return "module_method:" + methodName;
+    }
+
     /** How many tensors the entry method returns. */
     public int outputCount() {
         return 1 + leafPaths.size();

@@ -103,8 +103,8 @@ public final class TorchScriptArchive {
     /**
      * Writes a copy of this archive to {@code target} in which the given sources (by module qualifier)
      * replace or add code files. Entries are stored uncompressed; {@code .debug_pkl} entries are dropped
-     * because they map source ranges of the original code. The file is written next to the target and
-     * moved into place, so a failed write leaves no half-written archive.
+     * because they map source ranges of the original code. Missing parent folders are created; the file
+     * is written next to the target and moved into place, so a failed write leaves no half-written archive.
      */
     public void writeWithSources(Path target, Map<String, String> changedSources) {
         Path absoluteTarget = target.toAbsolutePath();
@@ -113,6 +113,11 @@ public final class TorchScriptArchive {
                     + "; choose another target path");
         }
         Path temp = absoluteTarget.resolveSibling(absoluteTarget.getFileName() + ".part");
+        try {
+            Files.createDirectories(absoluteTarget.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder for " + target + ": " + e.getMessage(), e);
+        }
         try (ZipFile zip = new ZipFile(file.toFile());
                 OutputStream fileOut = Files.newOutputStream(temp);
                 ZipOutputStream out = new ZipOutputStream(new java.io.BufferedOutputStream(fileOut, 1 << 16))) {

@@ -11,7 +11,15 @@ public class UnknownModulePathException extends TapException {
     private final List<String> suggestions;
 
     public UnknownModulePathException(String path, List<String> suggestions) {
-        super(message(path, suggestions));
+        this(path, suggestions, suggestions.isEmpty()
+                ? " List the model's layers to see the valid paths."
+                : " Did you mean " + String.join(" or ", suggestions.stream().map(s -> "'" + s + "'").toList()) + "?");
+    }
+
+    /** @param hint a sentence that follows the message, starting with a space */
+    public UnknownModulePathException(String path, List<String> suggestions, String hint) {
+        super("the model has no module '" + path + "' (paths are as in PyTorch's named_modules(), e.g. "
+                + "'layer4' or 'features.28')." + hint);
         this.path = path;
         this.suggestions = List.copyOf(suggestions);
     }
@@ -24,13 +32,5 @@ public class UnknownModulePathException extends TapException {
     /** Existing module paths closest to the requested one, best first; may be empty. */
     public List<String> suggestions() {
         return suggestions;
-    }
-
-    private static String message(String path, List<String> suggestions) {
-        String hint = suggestions.isEmpty()
-                ? " List the model's layers to see the valid paths."
-                : " Did you mean " + String.join(" or ", suggestions.stream().map(s -> "'" + s + "'").toList()) + "?";
-        return "the model has no module '" + path + "' (paths are as in PyTorch's named_modules(), e.g. "
-                + "'layer4' or 'features.28')." + hint;
     }
 }

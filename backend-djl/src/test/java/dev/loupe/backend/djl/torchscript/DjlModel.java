@@ -92,7 +92,7 @@ final class DjlModel implements AutoCloseable {
         NDList inputs = new NDList();
         if (method != null) {
             NDArray marker = manager.create(0f);
-            marker.setName("module_method:" + method);
+            marker.setName("module_method:" + method); // what TappedModel.djlMethodMarker() returns
             inputs.add(marker);
         }
         inputs.add(x);

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -55,6 +58,24 @@ class ModuleTreeTest {
         assertEquals("layer4.1.conv3", e.path());
         assertTrue(e.suggestions().contains("layer4.1.conv2"), e.suggestions().toString());
         assertTrue(e.getMessage().contains("Did you mean 'layer4.1.conv"), e.getMessage());
+    }
+
+    @Test
+    void modelWithoutSubmodulesExplainsFreezing(@TempDir Path dir) {
+        Path frozen = SyntheticArchive.write(dir.resolve("frozen.pt"), "__torch__.M", Map.of("__torch__", """
+                class M(Module):
+                  __parameters__ = []
+                  __buffers__ = []
+                  def forward(self: __torch__.M,
+                    x: Tensor) -> Tensor:
+                    return torch.relu_(torch.conv2d(x, CONSTANTS.c0, CONSTANTS.c1, [1, 1], [1, 1]))
+                """));
+        ModuleTree tree = ModuleTree.of(TorchScriptArchive.open(frozen));
+
+        UnknownModulePathException e = assertThrows(UnknownModulePathException.class, () -> tree.require("conv1"));
+
+        assertTrue(tree.modules().isEmpty());
+        assertTrue(e.getMessage().contains("torch.jit.freeze"), e.getMessage());
     }
 
     private static List<String> expectedRows(Reference reference) {

@@ -3,7 +3,10 @@ package dev.loupe.backend.djl.torchscript;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Comparisons of float tensors with a tolerance relative to the expected values' scale. */
+/**
+ * Comparisons of float tensors with a tolerance relative to the expected values' scale. Run with
+ * {@code -DargLine=-Dloupe.test.printDiffs=true} to print every measured difference.
+ */
 final class Tensors {
 
     private Tensors() {

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Small TorchScript models for the tap-rewriter tests that fixtures/ does not cover:
-ReLU as a function call (torch.relu / F.relu) and one module instance called twice.
+ReLU as a function call (torch.relu / F.relu), one module instance called twice, and a tapped
+output that later code changes in place (add_, in-place ReLU).
 
 Run with the Debian PyTorch (torch 1.13.1): /usr/bin/python3 make_test_models.py
 Writes <id>.pt and <id>/ with the same reference files as fixtures/reference/<id>/:
@@ -46,11 +47,27 @@ class CalledTwice(nn.Module):
         return self.fc(x.mean((2, 3)))
 
 
+class InPlaceAfterTap(nn.Module):
+    def __init__(self, inplace):
+        super().__init__()
+        self.inplace = inplace
+        self.conv = nn.Conv2d(3, 4, 3, padding=1)
+        self.relu = nn.ReLU(inplace=inplace)
+        self.fc = nn.Linear(4, 2)
+
+    def forward(self, x):
+        y = self.conv(x)
+        y = y.add_(0.5) if self.inplace else y + 0.5
+        y = self.relu(y)
+        return self.fc(y.mean((2, 3)))
+
+
 def save(d, name, arr):
     np.save(os.path.join(d, name), np.ascontiguousarray(arr, dtype=np.float32))
 
 
-def write(model_id, model, x, layers, scripted):
+def write(model_id, model, x, layers, scripted, hooked=None):
+    """hooked: the model the hooks run on when `model` changes tensors in place (same weights)."""
     d = os.path.join(HERE, model_id)
     os.makedirs(d, exist_ok=True)
     ts = torch.jit.script(model) if scripted else torch.jit.trace(model, x)
@@ -63,6 +80,7 @@ def write(model_id, model, x, layers, scripted):
     with open(os.path.join(d, "targets.json"), "w") as f:
         json.dump({"top": top}, f)
 
+    model = hooked or model
     modules = dict(model.named_modules())
     acts, grads, handles = {}, {}, []
     for name in layers:
@@ -111,6 +129,10 @@ def main():
     write("functional_relu_scripted", functional, x, ["conv1", "conv2"], scripted=True)
     write("called_twice_traced", twice, x, ["conv", "act"], scripted=False)
     write("called_twice_scripted", twice, x, ["conv", "act"], scripted=True)
+    inplace = InPlaceAfterTap(inplace=True).eval()
+    not_inplace = InPlaceAfterTap(inplace=False).eval()
+    not_inplace.load_state_dict(inplace.state_dict())
+    write("inplace_after_tap_traced", inplace, x, ["conv", "relu"], scripted=False, hooked=not_inplace)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,31 @@
+package dev.loupe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.core.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+class LayersCommandTest {
+
+    /** Every module PyTorch's named_modules() lists, with its type and output shape. */
+    @Test
+    void resnet18LayersMatchPyTorch() throws Exception {
+        CliRun run = CliRun.of("layers", "--model", Fixtures.path("models/resnet18_traced.pt").toString(), "--input-size", "224");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode expected = new ObjectMapper().readTree(Fixtures.path("reference/resnet18/layers.json").toFile());
+        for (JsonNode layer : expected) {
+            String shape = layer.path("output_shape").toString().replace(",", ", ");
+            assertThat(run.out()).containsPattern("(?m)^\\s*" + java.util.regex.Pattern.quote(layer.path("path").asText())
+                    + "\\s+" + layer.path("type").asText() + "\\s+" + java.util.regex.Pattern.quote(shape) + "$");
+        }
+        assertThat(run.out()).contains("auto picks 'layer4'");
+    }
+
+    @Test
+    void notAModel() {
+        CliRun run = CliRun.of("layers", "--model", Fixtures.path("bad-input/not_a_model.pt").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    }
+}

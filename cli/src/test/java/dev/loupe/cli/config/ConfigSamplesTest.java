@@ -1,0 +1,34 @@
+package dev.loupe.cli.config;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The config files shipped in config-samples/ must stay valid as the config model changes. */
+class ConfigSamplesTest {
+
+    @Test
+    void everyShippedSampleBinds() throws IOException {
+        String fixtures = System.getProperty("loupe.fixtures");
+        assumeTrue(fixtures != null, "run through Maven, which sets loupe.fixtures");
+        Path samples = Path.of(fixtures).resolveSibling("config-samples");
+        assumeTrue(Files.isDirectory(samples), "no config-samples folder next to " + fixtures);
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(samples)) {
+            files = listing.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+        }
+        assertFalse(files.isEmpty(), "no samples in " + samples);
+        for (Path file : files) {
+            RunConfig run = ConfigLoader.load(file);
+            assertTrue(run.model().path().startsWith(samples.getParent().toAbsolutePath().normalize()),
+                    () -> file + ": model path " + run.model().path() + " should resolve inside the checkout");
+        }
+    }
+}
