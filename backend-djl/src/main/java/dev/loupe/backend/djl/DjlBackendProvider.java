@@ -25,6 +25,6 @@ public final class DjlBackendProvider implements BackendProvider {
 
     @Override
     public ExplainableModel open(ModelSpec spec) {
-        throw new UnsupportedOperationException("wip");
+        return TorchScriptModel.open(spec);
     }
 }
