@@ -19,7 +19,8 @@ class SuggestionsTest {
         "abc, abc, 0",
         "kitten, sitting, 3",
         "flaw, lawn, 2",
-        "ab, ba, 2",
+        "ab, ba, 1",
+        "features.31, features.13, 1",
         "layer5, layer4, 1",
         "features.2B, features.28, 1",
         "features.2B, features.2, 1",
@@ -27,16 +28,17 @@ class SuggestionsTest {
         "Grad_CAM, grad-cam, 5",
         "saliency, integrated-gradients, 16",
     })
-    void distanceIsLevenshtein(String a, String b, int expected) {
+    void distanceCountsEditsAndSwaps(String a, String b, int expected) {
         assertEquals(expected, Suggestions.distance(a, b));
         assertEquals(expected, Suggestions.distance(b, a), "symmetric");
     }
 
     @Test
-    void closestOrdersByDistanceThenName() {
+    void closestOrdersByDistanceThenLengthThenName() {
         List<String> candidates = List.of("steps", "step", "stops", "noise", "stepss", "sleeps");
-        // stepz: step, steps 1 edit; stepss, stops 2; sleeps 3 (over the budget of 2); noise 5
-        assertEquals(List.of("step", "steps", "stepss", "stops"), Suggestions.closest("stepz", candidates, 10));
+        // stepz: steps (same length), step 1 edit; stops (same length), stepss 2; sleeps 3 (over the
+        // budget of 2); noise 5
+        assertEquals(List.of("steps", "step", "stops", "stepss"), Suggestions.closest("stepz", candidates, 10));
     }
 
     @Test
