@@ -2,7 +2,6 @@ package dev.loupe.cli.config;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,10 +15,8 @@ class ConfigSamplesTest {
 
     @Test
     void everyShippedSampleBinds() throws IOException {
-        String fixtures = System.getProperty("loupe.fixtures");
-        assumeTrue(fixtures != null, "run through Maven, which sets loupe.fixtures");
-        Path samples = Path.of(fixtures).resolveSibling("config-samples");
-        assumeTrue(Files.isDirectory(samples), "no config-samples folder next to " + fixtures);
+        Path samples = dev.loupe.core.testing.Fixtures.root().resolveSibling("config-samples");
+        assertTrue(Files.isDirectory(samples), "no config-samples folder next to " + samples.getParent());
         List<Path> files;
         try (Stream<Path> listing = Files.list(samples)) {
             files = listing.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();

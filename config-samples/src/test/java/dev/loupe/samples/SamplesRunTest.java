@@ -1,0 +1,44 @@
+package dev.loupe.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loupe.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every YAML sample in this folder runs through {@code loupe explain} and exits 0. */
+class SamplesRunTest {
+
+    @TempDir
+    Path tmp;
+
+    static List<Path> samples() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("").toAbsolutePath())) {
+            List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            assertThat(yaml).as("samples in " + Path.of("").toAbsolutePath()).isNotEmpty();
+            return yaml;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void sampleRuns(Path sample) throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "explain", "--config", sample.toString(),
+                "--out", tmp.toString());
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(tmp.resolve("run.json")).exists();
+        try (Stream<Path> written = Files.walk(tmp)) {
+            assertThat(written.filter(p -> p.toString().endsWith(".npy")).count()).isPositive();
+        }
+    }
+}
