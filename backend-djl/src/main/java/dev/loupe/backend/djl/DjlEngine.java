@@ -34,9 +34,8 @@ final class DjlEngine {
             case AUTO -> hasGpu ? Device.gpu() : Device.cpu();
             case GPU -> {
                 if (!hasGpu) {
-                    throw new LoupeException(ErrorKind.INPUT, "device: gpu was asked for, but libtorch sees no GPU."
-                            + " Use device: cpu or auto, or put ai.djl.pytorch:pytorch-native-cu121 on the class path"
-                            + " of a machine with CUDA.");
+                    throw new LoupeException(ErrorKind.INPUT, "device: gpu was asked for, but libtorch sees no GPU"
+                            + " (this build ships CPU natives only; see README.md, GPU). Use device: cpu or auto.");
                 }
                 yield Device.gpu();
             }

@@ -36,6 +36,9 @@ public final class Close {
         double scale = maxAbs(expected);
         double diff = maxAbsDiff(actual, expected);
         double bound = atol + rtol * scale;
+        if (Boolean.getBoolean("loupe.test.printDiffs")) {
+            System.out.printf("DIFF %s: max|diff| %.3g, relative to max|ref| %.3g%n", what, diff, diff / Math.max(scale, 1e-30));
+        }
         if (!(diff <= bound)) {
             fail(String.format("%s: max |diff| %.3g exceeds %.3g (rtol %.1g of max|ref| %.3g, atol %.1g)",
                     what, diff, bound, rtol, scale, atol));
