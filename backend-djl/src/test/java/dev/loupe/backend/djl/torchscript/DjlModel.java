@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.tensor.FloatArray;
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -32,7 +33,7 @@ final class DjlModel implements AutoCloseable {
     private final PtSymbolBlock block;
 
     /** What one pass returned, copied out of native memory. */
-    record Pass(List<Npy> outputs, List<Npy> gradients, Npy inputGradient) {
+    record Pass(List<FloatArray> outputs, List<FloatArray> gradients, FloatArray inputGradient) {
     }
 
     private DjlModel(ZooModel<NDList, NDList> model) {
@@ -59,7 +60,7 @@ final class DjlModel implements AutoCloseable {
      * Runs {@code method} (forward when {@code null}) on {@code input}, then a backward of
      * sum_b output0[b, targets[b]]. Gradients are those of outputs 1.. (the tap leaves).
      */
-    Pass run(String method, Npy input, int[] targets) {
+    Pass run(String method, FloatArray input, int[] targets) {
         try (NDManager manager = model.getNDManager().newSubManager();
                 GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             NDArray x = manager.create(input.data(), new Shape(input.shape()));
@@ -67,8 +68,8 @@ final class DjlModel implements AutoCloseable {
             NDList out = IValueUtils.forward(block, inputs(manager, method, x), true);
             NDArray logits = out.get(0);
             collector.backward(logits.mul(oneHot(manager, logits.getShape(), targets)).sum());
-            List<Npy> outputs = new ArrayList<>();
-            List<Npy> gradients = new ArrayList<>();
+            List<FloatArray> outputs = new ArrayList<>();
+            List<FloatArray> gradients = new ArrayList<>();
             for (int i = 0; i < out.size(); i++) {
                 outputs.add(copy(out.get(i)));
                 if (i > 0) {
@@ -80,7 +81,7 @@ final class DjlModel implements AutoCloseable {
     }
 
     /** Runs {@code method} without gradients (autograd off), as a forward-only caller would. */
-    List<Npy> runWithoutGradients(String method, Npy input) {
+    List<FloatArray> runWithoutGradients(String method, FloatArray input) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDArray x = manager.create(input.data(), new Shape(input.shape()));
             NDList out = IValueUtils.forward(block, inputs(manager, method, x), false);
@@ -108,8 +109,8 @@ final class DjlModel implements AutoCloseable {
         return manager.create(mask, shape);
     }
 
-    private static Npy copy(NDArray array) {
-        return new Npy(array.getShape().getShape(), array.toFloatArray());
+    private static FloatArray copy(NDArray array) {
+        return new FloatArray(array.toFloatArray(), array.getShape().getShape());
     }
 
     @Override

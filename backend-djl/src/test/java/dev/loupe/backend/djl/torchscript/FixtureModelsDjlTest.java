@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.tensor.FloatArray;
 import static dev.loupe.backend.djl.torchscript.TapAssertions.TORCH_TOLERANCE;
 import static dev.loupe.backend.djl.torchscript.TapAssertions.assertTapsMatchReference;
 import static dev.loupe.backend.djl.torchscript.Tensors.assertClose;
@@ -122,7 +123,7 @@ class FixtureModelsDjlTest {
         TappedModel tapped = new TapRewriter(TorchScriptArchive.open(TestData.fixture(RESNET_TRACED)))
                 .rewrite(List.of("layer4"), workDir.resolve("tapped.pt"));
 
-        List<Npy> outputs;
+        List<FloatArray> outputs;
         try (DjlModel djl = DjlModel.load(tapped.file())) {
             outputs = djl.runWithoutGradients(tapped.methodName(), reference.input());
         }

@@ -1,5 +1,7 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.testing.NpyReader;
+import dev.loupe.core.tensor.FloatArray;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,32 +29,32 @@ record Reference(Path dir) {
     record Layer(String path, String type, int calls) {
     }
 
-    Npy input() {
-        return Npy.read(dir.resolve("input.npy"));
+    FloatArray input() {
+        return NpyReader.read(dir.resolve("input.npy"));
     }
 
-    Npy logits() {
-        return Npy.read(dir.resolve("logits.npy"));
+    FloatArray logits() {
+        return NpyReader.read(dir.resolve("logits.npy"));
     }
 
-    Npy saliency() {
-        return Npy.read(dir.resolve("saliency_top.npy"));
+    FloatArray saliency() {
+        return NpyReader.read(dir.resolve("saliency_top.npy"));
     }
 
-    Npy activation(String layer) {
-        return Npy.read(dir.resolve("act_" + layer + ".npy"));
+    FloatArray activation(String layer) {
+        return NpyReader.read(dir.resolve("act_" + layer + ".npy"));
     }
 
-    Npy gradient(String layer) {
-        return Npy.read(dir.resolve("grad_" + layer + "_top.npy"));
+    FloatArray gradient(String layer) {
+        return NpyReader.read(dir.resolve("grad_" + layer + "_top.npy"));
     }
 
-    Npy activation(String layer, int call) {
-        return call == 0 ? activation(layer) : Npy.read(dir.resolve("act_" + layer + "_call" + call + ".npy"));
+    FloatArray activation(String layer, int call) {
+        return call == 0 ? activation(layer) : NpyReader.read(dir.resolve("act_" + layer + "_call" + call + ".npy"));
     }
 
-    Npy gradient(String layer, int call) {
-        return call == 0 ? gradient(layer) : Npy.read(dir.resolve("grad_" + layer + "_top_call" + call + ".npy"));
+    FloatArray gradient(String layer, int call) {
+        return call == 0 ? gradient(layer) : NpyReader.read(dir.resolve("grad_" + layer + "_top_call" + call + ".npy"));
     }
 
     /** Layers with a stored activation (act_L.npy), first calls only. */

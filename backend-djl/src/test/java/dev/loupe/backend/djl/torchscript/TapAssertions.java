@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.tensor.FloatArray;
 import static dev.loupe.backend.djl.torchscript.Tensors.assertClose;
 import static dev.loupe.backend.djl.torchscript.Tensors.assertIdentical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,11 +26,11 @@ final class TapAssertions {
     /** A checked tapped pass, for further comparisons. */
     record Checked(TappedModel model, DjlModel.Pass pass) {
 
-        Npy leaf(String path, int call) {
+        FloatArray leaf(String path, int call) {
             return pass.outputs().get(model.outputIndices(path).get(call));
         }
 
-        Npy leafGradient(String path, int call) {
+        FloatArray leafGradient(String path, int call) {
             return pass.gradients().get(model.outputIndices(path).get(call) - 1);
         }
     }
@@ -47,7 +48,7 @@ final class TapAssertions {
     static Checked assertTapsMatchReference(Path model, Reference reference, List<String> tapped, List<String> checked,
             Path workDir) {
         TappedModel tappedModel = new TapRewriter(TorchScriptArchive.open(model)).rewrite(tapped, workDir.resolve("tapped.pt"));
-        Npy input = reference.input();
+        FloatArray input = reference.input();
         int[] targets = reference.topTargets();
         DjlModel.Pass untouched;
         try (DjlModel djl = DjlModel.load(model)) {

@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.tensor.FloatArray;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,7 @@ final class Tensors {
     private Tensors() {
     }
 
-    static double maxAbs(Npy a) {
+    static double maxAbs(FloatArray a) {
         double max = 0;
         for (float v : a.data()) {
             max = Math.max(max, Math.abs(v));
@@ -20,7 +21,7 @@ final class Tensors {
         return max;
     }
 
-    static double min(Npy a) {
+    static double min(FloatArray a) {
         double min = Double.POSITIVE_INFINITY;
         for (float v : a.data()) {
             min = Math.min(min, v);
@@ -28,7 +29,7 @@ final class Tensors {
         return min;
     }
 
-    static double maxAbsDiff(Npy expected, Npy actual) {
+    static double maxAbsDiff(FloatArray expected, FloatArray actual) {
         double max = 0;
         for (int i = 0; i < expected.data().length; i++) {
             max = Math.max(max, Math.abs((double) expected.data()[i] - actual.data()[i]));
@@ -37,7 +38,7 @@ final class Tensors {
     }
 
     /** Same shape, and max|expected - actual| <= relTol * max|expected|. */
-    static void assertClose(String what, Npy expected, Npy actual, double relTol) {
+    static void assertClose(String what, FloatArray expected, FloatArray actual, double relTol) {
         assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
         double scale = maxAbs(expected);
         double diff = maxAbsDiff(expected, actual);
@@ -49,7 +50,7 @@ final class Tensors {
                 what + ": max|diff| " + diff + " exceeds " + relTol + " x max|expected| " + scale);
     }
 
-    static void assertIdentical(String what, Npy expected, Npy actual) {
+    static void assertIdentical(String what, FloatArray expected, FloatArray actual) {
         assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
         assertArrayEquals(expected.data(), actual.data(), 0f, what);
     }
