@@ -1,7 +1,9 @@
 package dev.loupe.backend.djl;
 
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -10,6 +12,7 @@ import dev.loupe.core.LoupeException;
 import dev.loupe.core.model.ForwardPass;
 import dev.loupe.core.model.GradientPass;
 import dev.loupe.core.model.HookSpec;
+import dev.loupe.core.model.ReluRule;
 import dev.loupe.core.model.Scope;
 import dev.loupe.core.model.TargetResolver;
 import dev.loupe.core.tensor.FloatArray;
@@ -43,6 +46,9 @@ final class DjlScope implements Scope {
 
     @Override
     public GradientPass gradients(Tensor input, HookSpec hooks, TargetResolver targets) {
+        if (hooks.reluRule() != ReluRule.PLAIN) {
+            return layerwiseGradients(input, hooks, targets);
+        }
         // A fresh leaf per pass: gradients must not accumulate across passes on a shared input.
         NDArray x = DjlTensor.unwrap(input).duplicate();
         if (hooks.inputGradient()) {
@@ -71,6 +77,77 @@ final class DjlScope implements Scope {
             NDArray inputGradient = hooks.inputGradient() ? x.getGradient() : null;
             return new Pass(out, chosen, scores, inputGradient, gradients);
         }
+    }
+
+    /**
+     * The gradient pass as a layer-wise backward through the model cut at every ReLU (see
+     * {@link dev.loupe.backend.djl.torchscript.ReluCutRewriter}), applying {@code hooks.reluRule()}
+     * at each ReLU: backward of the score from the logits, then for each ReLU k in reverse execution
+     * order, g = gradient of its leaf (complete by then: every later segment, residual paths
+     * included, has been back-propagated; zeros for a leaf nothing used), and backward of the ReLU
+     * input s_k with rule(s_k, g), which accumulates into earlier leaves and the input. With
+     * {@link ReluRule#PLAIN} this equals ordinary autograd; package-private so tests can check that.
+     * Layer captures are refused here for now.
+     */
+    GradientPass layerwiseGradients(Tensor input, HookSpec hooks, TargetResolver targets) {
+        if (!hooks.layers().isEmpty()) {
+            throw new LoupeException(ErrorKind.USAGE, "Layer captures " + hooks.layers() + " together with the ReLU rule "
+                    + hooks.reluRule() + " are not supported; capture layers in a pass with the plain rule and take "
+                    + "the input gradient with the rule in a separate pass.");
+        }
+        NDArray x = DjlTensor.unwrap(input).duplicate();
+        if (hooks.inputGradient()) {
+            x.setRequiresGradient(true);
+        }
+        try (GradMode on = GradMode.enabled(true)) {
+            Network.CutOutputs out = network.forwardReluCut(manager, x);
+            NDArray logits = out.logits();
+            FloatArray hostLogits = new DjlTensor(logits).toHost();
+            int[] chosen = targets.resolve(hostLogits);
+            float[] scores = new float[chosen.length];
+            float[] mask = targetMask(hostLogits, chosen, scores);
+            NDArray inputGradient = null;
+            if (hooks.inputGradient()) {
+                NDArray score = logits.mul(manager.create(mask, logits.getShape())).sum();
+                JniUtils.backward((PtNDArray) score, (PtNDArray) manager.ones(score.getShape()), true, false);
+                for (int k = out.leaves().size() - 1; k >= 0; k--) {
+                    NDArray s = out.reluInputs().get(k);
+                    NDArray g = out.leaves().get(k).getGradient(); // zeros when nothing used the leaf
+                    NDArray gs = applyRule(hooks.reluRule(), s, g);
+                    // (JniUtils.requiresGrad says false for non-leaf tensors with a grad_fn, so it
+                    // cannot tell a ReLU on a constant; libtorch's refusal does)
+                    try {
+                        JniUtils.backward((PtNDArray) s, (PtNDArray) gs, true, false);
+                    } catch (EngineException e) {
+                        if (!String.valueOf(e.getMessage()).contains("does not require grad")) {
+                            throw e;
+                        }
+                        // a ReLU on something the input does not reach: nothing to pass on
+                    }
+                }
+                inputGradient = x.getGradient();
+            }
+            return new Pass(new Network.Outputs(logits, Map.of()), chosen, scores, inputGradient, Map.of());
+        }
+    }
+
+    /** The gradient passed to a ReLU's input s given the gradient g at its output. */
+    static NDArray applyRule(ReluRule rule, NDArray s, NDArray g) {
+        return switch (rule) {
+            case PLAIN -> g.mul(s.gt(0f).toType(DataType.FLOAT32, false));
+            case GUIDED -> g.maximum(0f).mul(s.gt(0f).toType(DataType.FLOAT32, false));
+            case DECONVNET -> g.maximum(0f);
+        };
+    }
+
+    private static float[] targetMask(FloatArray hostLogits, int[] chosen, float[] scores) {
+        float[] mask = new float[hostLogits.size()];
+        int classes = (int) hostLogits.dim(1);
+        for (int b = 0; b < chosen.length; b++) {
+            mask[b * classes + chosen[b]] = 1f;
+            scores[b] = hostLogits.data()[b * classes + chosen[b]];
+        }
+        return mask;
     }
 
     @Override

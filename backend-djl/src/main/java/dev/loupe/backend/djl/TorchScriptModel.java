@@ -12,6 +12,8 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import dev.loupe.backend.djl.torchscript.ModuleNode;
+import dev.loupe.backend.djl.torchscript.ReluCutModel;
+import dev.loupe.backend.djl.torchscript.ReluCutRewriter;
 import dev.loupe.backend.djl.torchscript.TapException;
 import dev.loupe.backend.djl.torchscript.TapRewriter;
 import dev.loupe.backend.djl.torchscript.TappedModel;
@@ -61,8 +63,13 @@ final class TorchScriptModel implements ExplainableModel {
     private final Network network = new TorchScriptNetwork();
     private final int classCount;
     private volatile List<LayerInfo> layers;
+    private Cut reluCut;
+    private String reluCutRefusal;
 
     private record Tapped(ZooModel<NDList, NDList> model, TappedModel plan) {
+    }
+
+    private record Cut(ZooModel<NDList, NDList> model, ReluCutModel plan) {
     }
 
     private TorchScriptModel(ModelSpec spec, Device device) {
@@ -155,6 +162,8 @@ final class TorchScriptModel implements ExplainableModel {
 
     @Override
     public Set<Capability> capabilities() {
+        // RELU_RULES is declared although a model without cuttable ReLUs refuses at the first
+        // gradient pass with a rule: knowing it means rewriting and loading a copy of the file.
         return EnumSet.allOf(Capability.class);
     }
 
@@ -200,6 +209,13 @@ final class TorchScriptModel implements ExplainableModel {
             deleteQuietly(t.plan().file());
         }
         tapped.clear();
+        synchronized (this) {
+            if (reluCut != null) {
+                reluCut.model().close();
+                deleteQuietly(reluCut.plan().file());
+                reluCut = null;
+            }
+        }
         manager.close();
         plain.close();
     }
@@ -237,6 +253,34 @@ final class TorchScriptModel implements ExplainableModel {
         });
     }
 
+    /** The copy of the file cut at every ReLU, written and loaded on first use. */
+    private synchronized Cut reluCut() {
+        if (reluCut != null) {
+            return reluCut;
+        }
+        if (reluCutRefusal != null) {
+            throw new LoupeException(ErrorKind.INPUT, reluCutRefusal);
+        }
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("loupe-relu-cut-", ".pt");
+            ReluCutModel plan = new ReluCutRewriter(readArchive(file)).rewrite(copy);
+            reluCut = new Cut(load(copy, device, file + " (cut at every ReLU)"), plan);
+            return reluCut;
+        } catch (TapException e) {
+            deleteQuietly(copy);
+            reluCutRefusal = "ReLU backward rules (guided backprop, deconvnet) are not available for " + file + ": "
+                    + e.getMessage();
+            throw new LoupeException(ErrorKind.INPUT, reluCutRefusal, e);
+        } catch (IOException e) {
+            deleteQuietly(copy);
+            throw new LoupeException(ErrorKind.INTERNAL, "Could not write the ReLU-cut copy of " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(copy);
+            throw e;
+        }
+    }
+
     /** Layer names and types without shapes, for validating names before shapes are known. */
     private List<LayerInfo> moduleInfos() {
         List<LayerInfo> infos = new ArrayList<>();
@@ -268,6 +312,21 @@ final class TorchScriptModel implements ExplainableModel {
                 taps.put(order.get(i), out.get(i + 1));
             }
             return new Outputs(out.get(0), taps);
+        }
+
+        @Override
+        public CutOutputs forwardReluCut(NDManager scope, NDArray input) {
+            Cut cut = reluCut();
+            NDArray method = scope.create(0f);
+            method.setName(cut.plan().djlMethodMarker());
+            NDList out = IValueUtils.forward((PtSymbolBlock) cut.model().getBlock(), new NDList(input, method), true);
+            List<NDArray> inputs = new ArrayList<>();
+            List<NDArray> leaves = new ArrayList<>();
+            for (int k = 0; k < cut.plan().cutCount(); k++) {
+                inputs.add(out.get(ReluCutModel.inputIndex(k)));
+                leaves.add(out.get(ReluCutModel.leafIndex(k)));
+            }
+            return new CutOutputs(out.get(0), inputs, leaves);
         }
 
         @Override

@@ -9,5 +9,10 @@ public enum Capability {
     /** Capture the output of a named layer. */
     LAYER_ACTIVATION,
     /** Gradient of a target score with respect to a captured layer output. */
-    LAYER_GRADIENT
+    LAYER_GRADIENT,
+    /**
+     * Gradient passes honour {@link HookSpec#reluRule()}: the backward through every ReLU can be
+     * plain, guided or deconvnet (see {@link ReluRule}).
+     */
+    RELU_RULES
 }

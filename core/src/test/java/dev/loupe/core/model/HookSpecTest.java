@@ -32,4 +32,15 @@ class HookSpecTest {
         assertEquals(List.of("layer3"), spec.layers());
         assertThrows(UnsupportedOperationException.class, () -> spec.layers().add("fc"));
     }
+
+    @Test
+    void reluRuleDefaultsToPlainAndIsKept() {
+        assertEquals(ReluRule.PLAIN, HookSpec.inputOnly().reluRule());
+        HookSpec guided = HookSpec.inputOnly().withReluRule(ReluRule.GUIDED);
+        assertEquals(ReluRule.GUIDED, guided.reluRule());
+        assertTrue(guided.inputGradient());
+        assertEquals(ReluRule.DECONVNET, HookSpec.layers(List.of("a")).withReluRule(ReluRule.DECONVNET)
+                .withInputGradient().reluRule());
+        assertThrows(NullPointerException.class, () -> HookSpec.none().withReluRule(null));
+    }
 }

@@ -65,17 +65,12 @@ public final class GradCamProvider implements ExplainerProvider {
             requireSpatial(layer);
             GradientPass pass = context.scope().gradients(
                     context.scope().upload(context.images()), HookSpec.layers(List.of(layer.path())), context.targets());
-            Tensor activation = pass.activation(layer.path());
-            Tensor weights = pass.layerGradient(layer.path()).mean(true, 2, 3);
-            Tensor cam = weights.mul(activation).sum(false, 1);
-            if (relu) {
-                cam = cam.relu();
-            }
+            Tensor cam = GradCam.map(pass, layer.path(), relu);
             return PerImage.split(cam.toHost(), Attribution.MapKind.LAYER, pass, layer.path(), Map.of());
         };
     }
 
-    static void requireSpatial(LayerInfo layer) {
+    public static void requireSpatial(LayerInfo layer) {
         long[] shape = layer.outputShape();
         if (shape == null || shape.length != 4) {
             throw new LoupeException(ErrorKind.INPUT, "Grad-CAM needs a layer with a (batch, channels, height, width)"

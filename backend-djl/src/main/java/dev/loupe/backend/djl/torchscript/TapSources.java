@@ -32,13 +32,24 @@ final class TapSources {
     /** Code files (by module qualifier) to replace or add in the archive. */
     static Map<String, String> changedSources(Map<String, String> originalSources, Collection<MethodVariant> variants,
             ScriptClass rootClass, ScriptMethod forward, MethodVariant rootVariant) {
+        return changedSources(originalSources, variants, rootClass, forward, rootVariant, TapRewriter.ENTRY_METHOD,
+                TAP_QUALIFIER, TAP_FUNCTION_SOURCE);
+    }
+
+    /**
+     * As above, with the root's entry method named {@code entryMethod} and the helper function file
+     * {@code helperQualifier} holding {@code helperSource} (the tap or the ReLU cut function).
+     */
+    static Map<String, String> changedSources(Map<String, String> originalSources, Collection<MethodVariant> variants,
+            ScriptClass rootClass, ScriptMethod forward, MethodVariant rootVariant, String entryMethod,
+            String helperQualifier, String helperSource) {
         Map<ScriptClass, List<String>> additions = new LinkedHashMap<>();
         for (MethodVariant v : variants) {
             if (v.needed()) {
                 additions.computeIfAbsent(v.owner(), c -> new ArrayList<>()).add(variantSource(v));
             }
         }
-        additions.computeIfAbsent(rootClass, c -> new ArrayList<>()).add(entrySource(rootClass, forward, rootVariant));
+        additions.computeIfAbsent(rootClass, c -> new ArrayList<>()).add(entrySource(rootClass, forward, rootVariant, entryMethod));
 
         Map<String, TreeMap<Integer, List<String>>> insertionsByFile = new LinkedHashMap<>();
         additions.forEach((cls, methods) -> insertionsByFile
@@ -47,7 +58,7 @@ final class TapSources {
                 .addAll(methods));
         Map<String, String> changed = new LinkedHashMap<>();
         insertionsByFile.forEach((qualifier, insertions) -> changed.put(qualifier, insert(originalSources.get(qualifier), insertions)));
-        changed.put(TAP_QUALIFIER, TAP_FUNCTION_SOURCE);
+        changed.put(helperQualifier, helperSource);
         return changed;
     }
 
@@ -74,15 +85,16 @@ final class TapSources {
         return s.toString();
     }
 
-    /** {@code loupe_tapped(self, <forward's params>) -> List[Tensor]}: [output] + taps. */
-    private static String entrySource(ScriptClass rootClass, ScriptMethod forward, MethodVariant rootVariant) {
+    /** {@code <entryMethod>(self, <forward's params>) -> List[Tensor]}: [output] + taps (or cuts). */
+    private static String entrySource(ScriptClass rootClass, ScriptMethod forward, MethodVariant rootVariant,
+            String entryMethod) {
         String member = " ".repeat(rootClass.memberIndent());
         String continuation = " ".repeat(rootClass.memberIndent() + 2);
         String body = " ".repeat(forward.bodyIndent());
         String taps = rootVariant.tapsVariable();
         String output = forward.freshName("loupe_output");
         StringBuilder s = new StringBuilder();
-        s.append(member).append("def ").append(TapRewriter.ENTRY_METHOD).append("(self: ").append(rootClass.qualifiedName());
+        s.append(member).append("def ").append(entryMethod).append("(self: ").append(rootClass.qualifiedName());
         StringBuilder arguments = new StringBuilder(taps);
         for (ScriptMethod.Param p : forward.params()) {
             s.append(",\n").append(continuation).append(p.text());

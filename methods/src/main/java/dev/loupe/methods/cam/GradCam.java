@@ -1,0 +1,18 @@
+package dev.loupe.methods.cam;
+
+import dev.loupe.core.model.GradientPass;
+import dev.loupe.core.tensor.Tensor;
+
+/** The Grad-CAM formula on a finished gradient pass, shared by grad-cam and guided-grad-cam. */
+public final class GradCam {
+
+    private GradCam() {
+    }
+
+    /** (B, h, w): sum_k mean_ij(dy/dA^k) A^k, then ReLU when {@code relu}. */
+    public static Tensor map(GradientPass pass, String layer, boolean relu) {
+        Tensor weights = pass.layerGradient(layer).mean(true, 2, 3);
+        Tensor cam = weights.mul(pass.activation(layer)).sum(false, 1);
+        return relu ? cam.relu() : cam;
+    }
+}

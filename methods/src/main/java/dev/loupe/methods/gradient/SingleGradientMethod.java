@@ -1,0 +1,35 @@
+package dev.loupe.methods.gradient;
+
+import dev.loupe.core.model.HookSpec;
+import dev.loupe.core.tensor.Tensor;
+
+/**
+ * Attributions that need one gradient per input, computed from the input and that gradient
+ * alone; SmoothGrad averages them over noisy copies in the same pass.
+ */
+enum SingleGradientMethod {
+
+    /** d(target logit)/dx, signed (Captum's Saliency with abs=False). */
+    SALIENCY {
+        @Override
+        Tensor attribution(Tensor inputs, Tensor gradients) {
+            return gradients;
+        }
+    },
+
+    /** x * d(target logit)/dx (Captum's InputXGradient). */
+    INPUT_X_GRADIENT {
+        @Override
+        Tensor attribution(Tensor inputs, Tensor gradients) {
+            return inputs.mul(gradients);
+        }
+    };
+
+    /** What a pass must compute for this method (a guided backprop base would set its ReLU rule here). */
+    HookSpec hooks() {
+        return HookSpec.inputOnly();
+    }
+
+    /** The attribution of each row of {@code inputs} (n, C, H, W), given its gradient. */
+    abstract Tensor attribution(Tensor inputs, Tensor gradients);
+}
