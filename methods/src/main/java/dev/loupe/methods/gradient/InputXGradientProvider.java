@@ -49,8 +49,9 @@ public final class InputXGradientProvider implements ExplainerProvider {
     public Explainer create(Parameters parameters) {
         return context -> {
             Tensor images = context.scope().upload(context.images());
-            GradientPass pass = context.scope().gradients(images, SingleGradientMethod.INPUT_X_GRADIENT.hooks(), context.targets());
-            Tensor maps = SingleGradientMethod.INPUT_X_GRADIENT.attribution(images, pass.inputGradient());
+            SingleGradientMethod method = SingleGradientMethod.INPUT_X_GRADIENT;
+            GradientPass pass = context.scope().gradients(images, method.hooks(), context.targets());
+            Tensor maps = method.attribution(images, pass.inputGradient());
             return PerImage.split(maps.toHost(), Attribution.MapKind.INPUT, pass, null, Map.of());
         };
     }
