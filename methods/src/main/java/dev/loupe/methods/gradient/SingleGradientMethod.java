@@ -1,6 +1,7 @@
 package dev.loupe.methods.gradient;
 
 import dev.loupe.core.model.HookSpec;
+import dev.loupe.core.model.ReluRule;
 import dev.loupe.core.tensor.Tensor;
 
 /**
@@ -23,9 +24,22 @@ enum SingleGradientMethod {
         Tensor attribution(Tensor inputs, Tensor gradients) {
             return inputs.mul(gradients);
         }
+    },
+
+    /** The input gradient with guided backprop's rule at every ReLU (Springenberg et al. 2014). */
+    GUIDED_BACKPROP {
+        @Override
+        Tensor attribution(Tensor inputs, Tensor gradients) {
+            return gradients;
+        }
+
+        @Override
+        HookSpec hooks() {
+            return HookSpec.inputOnly().withReluRule(ReluRule.GUIDED);
+        }
     };
 
-    /** What a pass must compute for this method (a guided backprop base would set its ReLU rule here). */
+    /** What a pass must compute for this method. */
     HookSpec hooks() {
         return HookSpec.inputOnly();
     }

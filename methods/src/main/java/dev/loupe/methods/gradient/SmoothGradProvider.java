@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.function.LongFunction;
 
 /**
- * SmoothGrad, SmoothGrad^2 and VarGrad around saliency, input-x-gradient or
+ * SmoothGrad, SmoothGrad^2 and VarGrad around saliency, input-x-gradient, guided-backprop or
  * integrated-gradients (see {@link SmoothGrad} for the definitions and the noise order). Noise
  * comes from {@link NoiseSource#seeded(long)}, on the host, so every backend sees the same noise
  * for the same seed; the seed, the number of samples and each image's noise standard deviation
@@ -30,7 +30,8 @@ public final class SmoothGradProvider implements ExplainerProvider {
 
     /** The base methods, by their method names. */
     enum Base {
-        SALIENCY("saliency"), INPUT_X_GRADIENT("input-x-gradient"), INTEGRATED_GRADIENTS(IntegratedGradientsProvider.NAME);
+        SALIENCY("saliency"), INPUT_X_GRADIENT("input-x-gradient"), GUIDED_BACKPROP("guided-backprop"),
+        INTEGRATED_GRADIENTS(IntegratedGradientsProvider.NAME);
 
         private final String id;
 
@@ -120,6 +121,7 @@ public final class SmoothGradProvider implements ExplainerProvider {
         SingleGradientMethod single = switch (base) {
             case SALIENCY -> SingleGradientMethod.SALIENCY;
             case INPUT_X_GRADIENT -> SingleGradientMethod.INPUT_X_GRADIENT;
+            case GUIDED_BACKPROP -> SingleGradientMethod.GUIDED_BACKPROP;
             case INTEGRATED_GRADIENTS -> null;
         };
         return new SmoothGrad(single, integrated, SmoothGrad.Variant.of(parameters.getString("variant")),

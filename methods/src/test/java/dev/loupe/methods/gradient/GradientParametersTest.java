@@ -36,14 +36,14 @@ class GradientParametersTest {
                 "method", "gauss-legendre", "batch-size", 16L), defaults("integrated-gradients"));
         assertEquals(Map.of("base", "saliency", "variant", "smoothgrad", "samples", 50L, "sigma", 0.15, "seed", 0L,
                 "batch-size", 16L, "ig-steps", 50L, "ig-method", "gauss-legendre"), defaults("smoothgrad"));
-        assertEquals(java.util.List.of("saliency", "input-x-gradient", "integrated-gradients"),
+        assertEquals(java.util.List.of("saliency", "input-x-gradient", "guided-backprop", "integrated-gradients"),
                 REGISTRY.get("smoothgrad").parameters().definitions().get(0).choices());
     }
 
     @Test
     void unknownBaseAndBadVariantAreRejectedWithTheChoices() {
         ParameterException base = rejected("smoothgrad", Map.of("base", "grad-cam"));
-        assertTrue(base.getMessage().contains("'base'") && base.getMessage().contains("saliency, input-x-gradient,"
+        assertTrue(base.getMessage().contains("'base'") && base.getMessage().contains("saliency, input-x-gradient, guided-backprop,"
                 + " integrated-gradients"), base.getMessage());
         ParameterException variant = rejected("smoothgrad", Map.of("variant", "var-grad"));
         assertTrue(variant.getMessage().contains("Did you mean 'vargrad'"), variant.getMessage());

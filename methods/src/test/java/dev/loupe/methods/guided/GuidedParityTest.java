@@ -79,6 +79,22 @@ class GuidedParityTest {
         }
     }
 
+    /** SmoothGrad wraps guided backprop too: with no noise it is guided backprop itself. */
+    @ParameterizedTest
+    @CsvSource({"shapes_cnn, quickstart/shapes_cnn.pt", "resnet18, models/resnet18_traced.pt"})
+    void smoothGradOverGuidedBackpropWithoutNoiseIsGuidedBackprop(String id, String file) throws IOException {
+        FloatArray input = NpyReader.read(Fixtures.path("reference/" + id + "/input.npy"));
+        try (ExplainableModel model = new DjlBackendProvider().open(
+                ModelSpec.of(Fixtures.path(file), input.dim(1), input.dim(2), input.dim(3)))) {
+            List<Attribution> maps = Explanations.explain(REGISTRY.create("smoothgrad",
+                    Map.of("base", "guided-backprop", "sigma", 0.0, "samples", 3, "batch-size", 2), model),
+                    model, input, topTargets(id), Labels.none());
+            FloatArray expected = NpyReader.read(Fixtures.path("reference/" + id + "/relu-rules/guided_top.npy"));
+            FloatArray actual = FloatArray.stack(maps.stream().map(Attribution::map).toList());
+            assertClose(actual, expected, 1e-4, 1e-6, file + " smoothgrad(guided-backprop, sigma 0)");
+        }
+    }
+
     private static List<Target> topTargets(String id) throws IOException {
         String json = Files.readString(Fixtures.path("reference/" + id + "/targets.json"));
         Matcher m = Pattern.compile("\"top\"\\s*:\\s*\\[([^\\]]*)\\]").matcher(json);
