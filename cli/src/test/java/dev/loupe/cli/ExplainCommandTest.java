@@ -136,6 +136,23 @@ class ExplainCommandTest {
         }
     }
 
+    @Test
+    void integratedGradientsWithTooFewStepsWarnsAboutCompleteness() throws Exception {
+        Path out = tmp.resolve("ig");
+        CliRun run = CliRun.of("explain", "--model", Fixtures.path("quickstart/shapes_cnn.pt").toString(),
+                "--image", Fixtures.path("quickstart/images/circle_1.png").toString(), "--method", "integrated-gradients",
+                "--param", "steps=1", "--param", "method=riemann-left", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).contains("raise 'steps'");
+        JsonNode details = new ObjectMapper().readTree(out.resolve("run.json").toFile())
+                .path("images").get(0).path("results").get(0).path("details");
+        assertThat(details.path("completeness-delta").isNumber()).isTrue();
+        CliRun fine = CliRun.of("explain", "--model", Fixtures.path("quickstart/shapes_cnn.pt").toString(),
+                "--image", Fixtures.path("quickstart/images/circle_1.png").toString(), "--method", "integrated-gradients",
+                "--out", tmp.resolve("ig50").toString());
+        assertThat(fine.err()).doesNotContain("raise 'steps'");
+    }
+
     static String sha256(Path file) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
