@@ -28,6 +28,7 @@ final class RunRecord {
     private final Map<Path, Map<String, Object>> images = new LinkedHashMap<>();
     private final Map<Path, String> folders = new HashMap<>();
     private final List<Map<String, Object>> failures = new ArrayList<>();
+    private final Map<String, Object> seeds = new LinkedHashMap<>();
 
     RunRecord(RunSpec spec) {
         root.put("loupe", VersionProvider.version());
@@ -44,8 +45,8 @@ final class RunRecord {
                 "normalisation", "per-image min-max, eps 1e-7", "upsampling", "bilinear, half-pixel centres",
                 "channel_reduction", "abs-max (input-resolution maps)"));
         root.put("batch_size", spec.batchSize());
-        // No method of this release draws random numbers; seeded methods record their seed as a parameter.
-        root.put("seed", null);
+        // Seeded methods (smoothgrad) also list their seed here, next to their other parameters.
+        root.put("seeds", seeds);
     }
 
     void model(ModelDescription d, double loadSeconds) {
@@ -66,6 +67,9 @@ final class RunRecord {
         m.put("version", provider.version());
         m.put("jar", ProviderSource.of(provider.getClass()));
         m.put("parameters", parameters.asMap());
+        if (parameters.asMap().containsKey("seed")) {
+            seeds.put(provider.name(), parameters.asMap().get("seed"));
+        }
     }
 
     void layer(String method, String layer) {

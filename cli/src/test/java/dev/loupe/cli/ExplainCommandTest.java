@@ -61,6 +61,7 @@ class ExplainCommandTest {
         assertThat(first.path("score").isNumber()).isTrue();
         assertThat(record.path("failures")).isEmpty();
         assertThat(record.path("loupe").asText()).isNotBlank();
+        assertThat(record.path("seeds").size()).isZero();
     }
 
     /**
