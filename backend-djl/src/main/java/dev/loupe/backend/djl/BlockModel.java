@@ -82,9 +82,10 @@ final class BlockModel implements ExplainableModel {
 
     @Override
     public Set<Capability> capabilities() {
-        // listed, not allOf: capabilities added later (ReLU rules) are not implemented for blocks
+        // listed, not allOf: a capability added later is not implemented for blocks until listed here
         return network.sequential()
-                ? EnumSet.of(Capability.FORWARD, Capability.INPUT_GRADIENT, Capability.LAYER_ACTIVATION, Capability.LAYER_GRADIENT)
+                ? EnumSet.of(Capability.FORWARD, Capability.INPUT_GRADIENT, Capability.LAYER_ACTIVATION, Capability.LAYER_GRADIENT,
+                        Capability.RELU_RULES)
                 : EnumSet.of(Capability.FORWARD, Capability.INPUT_GRADIENT);
     }
 

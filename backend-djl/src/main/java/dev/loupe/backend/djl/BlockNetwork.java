@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
@@ -149,6 +151,76 @@ final class BlockNetwork implements Network {
         // float64 logits stay float64: DjlScope's mask and seed gradient are promoted/cast by
         // libtorch, and Tensor.toHost converts
         return new Outputs(out.get(0), walk.taps);
+    }
+
+    /**
+     * The forward with a cut at every ReLU, for guided backprop and deconvnet. A ReLU is a child
+     * made by {@code Activation.reluBlock()} (a LambdaBlock named "ReLU") of the root or of a
+     * nested plain SequentialBlock; a ReLU hidden inside any other block cannot be cut and is
+     * refused, so no ReLU silently keeps its plain backward. (ReLUs that a block's own code
+     * applies, e.g. {@code Activation.relu(x)} inside a custom forward, are invisible here.)
+     */
+    @Override
+    public CutOutputs forwardReluCut(NDManager manager, NDArray input) {
+        if (!sequential()) {
+            throw new LoupeException(ErrorKind.INPUT, "ReLU rules (guided backprop, deconvnet) on a DJL block need a"
+                    + " SequentialBlock whose ReLUs are Activation.reluBlock() children; "
+                    + root.getClass().getSimpleName() + " is not one.");
+        }
+        NDArray x = parameterType != null && input.getDataType() != parameterType
+                ? manager.zeros(input.getShape(), parameterType).add(input) : input;
+        List<NDArray> reluInputs = new ArrayList<>();
+        List<NDArray> leaves = new ArrayList<>();
+        NDList out = cutWalk(root, "", new NDList(x), new DetachedParameterStore(manager), manager, reluInputs, leaves);
+        if (reluInputs.isEmpty()) {
+            throw new LoupeException(ErrorKind.INPUT, "The DJL block has no Activation.reluBlock() child, so a ReLU"
+                    + " rule would change nothing; use saliency.");
+        }
+        return new CutOutputs(out.get(0), reluInputs, leaves);
+    }
+
+    private static NDList cutWalk(Block block, String prefix, NDList input, ParameterStore store, NDManager manager,
+            List<NDArray> reluInputs, List<NDArray> leaves) {
+        if (((SequentialBlock) block).isReturnIntermediate()) {
+            throw new LoupeException(ErrorKind.INPUT, "ReLU rules are not supported on a SequentialBlock that returns"
+                    + " its intermediate outputs ('" + prefix + "').");
+        }
+        List<Block> children = block.getChildren().values();
+        NDList current = input;
+        for (int i = 0; i < children.size(); i++) {
+            Block child = children.get(i);
+            if (isRelu(child)) {
+                NDArray s = current.singletonOrThrow();
+                NDArray leaf = Activation.relu(s).stopGradient();
+                leaf.attach(manager);
+                leaf.setRequiresGradient(true);
+                reluInputs.add(s);
+                leaves.add(leaf);
+                current = new NDList(leaf);
+            } else if (isPlainSequential(child)) {
+                current = cutWalk(child, prefix + i + ".", current, store, manager, reluInputs, leaves);
+            } else if (containsRelu(child)) {
+                throw new LoupeException(ErrorKind.INPUT, "Layer '" + prefix + i + "' (" + child.getClass().getSimpleName()
+                        + ") holds a ReLU inside a block that is not a plain SequentialBlock, so its backward cannot"
+                        + " be changed; guided backprop and deconvnet would be wrong there.");
+            } else {
+                current = child.forward(store, current, false);
+            }
+        }
+        return current;
+    }
+
+    static boolean isRelu(Block block) {
+        return block instanceof LambdaBlock lambda && "ReLU".equals(lambda.getName());
+    }
+
+    private static boolean containsRelu(Block block) {
+        for (Block child : block.getChildren().values()) {
+            if (isRelu(child) || containsRelu(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -134,8 +134,8 @@ final class DjlScope implements Scope {
     /** The gradient passed to a ReLU's input s given the gradient g at its output. */
     static NDArray applyRule(ReluRule rule, NDArray s, NDArray g) {
         return switch (rule) {
-            case PLAIN -> g.mul(s.gt(0f).toType(DataType.FLOAT32, false));
-            case GUIDED -> g.maximum(0f).mul(s.gt(0f).toType(DataType.FLOAT32, false));
+            case PLAIN -> g.mul(s.gt(0f).toType(g.getDataType(), false));
+            case GUIDED -> g.maximum(0f).mul(s.gt(0f).toType(g.getDataType(), false));
             case DECONVNET -> g.maximum(0f);
         };
     }
