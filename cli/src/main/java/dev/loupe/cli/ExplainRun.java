@@ -5,6 +5,7 @@ import dev.loupe.core.LoupeException;
 import dev.loupe.core.explain.Attribution;
 import dev.loupe.core.explain.Explainer;
 import dev.loupe.core.explain.Explanations;
+import dev.loupe.core.explain.ImageSource;
 import dev.loupe.core.explain.Labels;
 import dev.loupe.core.explain.Target;
 import dev.loupe.core.layer.LayerSelector;
@@ -208,7 +209,7 @@ final class ExplainRun {
             long t0 = System.nanoTime();
             List<Attribution> maps;
             try {
-                maps = Explanations.explain(method.getValue(), model, stacked, List.of(spec.target()), labels);
+                maps = Explanations.explain(method.getValue(), model, stacked, List.of(spec.target()), labels, imageSource());
             } catch (LoupeException e) {
                 if (e.kind() == ErrorKind.INTERNAL) {
                     throw e;
@@ -221,6 +222,19 @@ final class ExplainRun {
                 write(loaded.get(i), inputs.get(i), method.getKey(), maps.get(i), labels, style, perImage);
             }
         }
+    }
+
+    /** Image files named in method parameters: relative to the config file's folder, or to the working folder. */
+    private ImageSource imageSource() {
+        Path base = spec.source() == null ? Path.of("") : spec.source().toAbsolutePath().getParent();
+        ImageLoader loader = new ImageLoader();
+        return file -> {
+            try {
+                return spec.preprocessor().apply(loader.load(base.resolve(file))).input();
+            } catch (ImageReadException e) {
+                throw new LoupeException(ErrorKind.INPUT, e.getMessage(), e);
+            }
+        };
     }
 
     private static boolean sameShape(List<PreprocessedImage> inputs, PreprocessedImage next) {

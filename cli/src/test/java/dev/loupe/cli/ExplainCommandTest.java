@@ -154,6 +154,31 @@ class ExplainCommandTest {
         assertThat(fine.err()).doesNotContain("raise 'steps'");
     }
 
+    /** A baseline equal to the image gives x - x' = 0: an all-zero map and a zero completeness gap. */
+    @Test
+    void integratedGradientsWithAnImageFileBaseline() throws Exception {
+        Path image = Fixtures.path("quickstart/images/square_1.png");
+        Path out = tmp.resolve("ig-image");
+        CliRun run = CliRun.of("explain", "--model", Fixtures.path("quickstart/shapes_cnn.pt").toString(),
+                "--image", image.toString(), "--method", "integrated-gradients", "--param", "baseline=image",
+                "--param", "baseline-image=" + image, "--param", "steps=4", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        FloatArray map = Npy.read(out.resolve("square_1/integrated-gradients.npy"));
+        for (float v : map.data()) {
+            assertThat(v).isZero();
+        }
+        CliRun missing = CliRun.of("explain", "--model", Fixtures.path("quickstart/shapes_cnn.pt").toString(),
+                "--image", image.toString(), "--method", "integrated-gradients", "--param", "baseline=image",
+                "--param", "baseline-image=" + tmp.resolve("nope.png"), "--out", tmp.resolve("ig-missing").toString());
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(ExitCodes.INPUT);
+        assertThat(missing.err()).contains("nope.png");
+        CliRun noFile = CliRun.of("explain", "--model", Fixtures.path("quickstart/shapes_cnn.pt").toString(),
+                "--image", image.toString(), "--method", "integrated-gradients", "--param", "baseline=image",
+                "--out", tmp.resolve("ig-nofile").toString());
+        assertThat(noFile.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noFile.err()).contains("needs 'baseline-image'");
+    }
+
     static String sha256(Path file) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {

@@ -8,9 +8,15 @@ import dev.loupe.core.tensor.FloatArray;
 
 /**
  * What an explainer works with for one batch: the model (for its layers), a scope opened and
- * closed by the caller, the preprocessed images (B, C, H, W), and the targets.
+ * closed by the caller, the preprocessed images (B, C, H, W), the targets, and a way to read
+ * image files that parameters name.
  */
-public record ExplainContext(ExplainableModel model, Scope scope, FloatArray images, TargetResolver targets) {
+public record ExplainContext(ExplainableModel model, Scope scope, FloatArray images, TargetResolver targets,
+        ImageSource imageSource) {
+
+    public ExplainContext(ExplainableModel model, Scope scope, FloatArray images, TargetResolver targets) {
+        this(model, scope, images, targets, ImageSource.none());
+    }
 
     public LayerSelector layers() {
         return new LayerSelector(model.layers());

@@ -13,9 +13,15 @@ public final class Explanations {
 
     public static List<Attribution> explain(
             Explainer explainer, ExplainableModel model, FloatArray images, List<Target> targets, Labels labels) {
+        return explain(explainer, model, images, targets, labels, ImageSource.none());
+    }
+
+    /** As above; {@code imageSource} reads image files that method parameters name. */
+    public static List<Attribution> explain(Explainer explainer, ExplainableModel model, FloatArray images,
+            List<Target> targets, Labels labels, ImageSource imageSource) {
         try (Scope scope = model.openScope()) {
             List<Attribution> result = explainer.explain(
-                    new ExplainContext(model, scope, images, Targets.resolver(targets, labels)));
+                    new ExplainContext(model, scope, images, Targets.resolver(targets, labels), imageSource));
             if (result.size() != images.dim(0)) {
                 throw new IllegalStateException("explainer returned " + result.size() + " maps for " + images.dim(0) + " images");
             }

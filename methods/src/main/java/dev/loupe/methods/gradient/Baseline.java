@@ -1,5 +1,10 @@
 package dev.loupe.methods.gradient;
 
+import dev.loupe.core.ErrorKind;
+import dev.loupe.core.LoupeException;
+import dev.loupe.core.explain.ImageSource;
+import java.util.List;
+
 import dev.loupe.core.tensor.FloatArray;
 import java.util.Locale;
 
@@ -7,15 +12,42 @@ import java.util.Locale;
  * The reference input x' of Integrated Gradients, in the model's (normalised) input units,
  * made on the host from the images.
  */
-sealed interface Baseline permits Baseline.Constant, Baseline.Blur {
+sealed interface Baseline permits Baseline.Constant, Baseline.Blur, Baseline.ImageFile {
 
-    /** The baselines of a batch (B, C, H, W), one per image. */
-    FloatArray of(FloatArray images);
+    /** The baselines of a batch (B, C, H, W), one per image; {@code files} reads image baselines. */
+    FloatArray of(FloatArray images, ImageSource files);
+
+    default FloatArray of(FloatArray images) {
+        return of(images, ImageSource.none());
+    }
+
+    /**
+     * One image file, preprocessed like the explained images, for every image of the batch. Its
+     * size after preprocessing must equal theirs.
+     */
+    record ImageFile(String file) implements Baseline {
+        @Override
+        public FloatArray of(FloatArray images, ImageSource files) {
+            FloatArray baseline = files.load(file);
+            long[] one = java.util.Arrays.copyOfRange(images.shape(), 1, images.rank());
+            if (!java.util.Arrays.equals(baseline.shape(), one)) {
+                throw new LoupeException(ErrorKind.INPUT, "The baseline image " + file + " is "
+                        + java.util.Arrays.toString(baseline.shape()) + " after preprocessing, the images are "
+                        + java.util.Arrays.toString(one) + "; give a baseline image of the same size (or a resize"
+                        + " that brings both to one size).");
+            }
+            List<FloatArray> copies = new java.util.ArrayList<>();
+            for (int b = 0; b < images.dim(0); b++) {
+                copies.add(baseline);
+            }
+            return FloatArray.stack(copies);
+        }
+    }
 
     /** Every value {@code value} ({@code zeros} is the constant 0). */
     record Constant(double value) implements Baseline {
         @Override
-        public FloatArray of(FloatArray images) {
+        public FloatArray of(FloatArray images, ImageSource files) {
             float[] values = new float[images.size()];
             java.util.Arrays.fill(values, (float) value);
             return new FloatArray(values, images.shape());
@@ -40,7 +72,7 @@ sealed interface Baseline permits Baseline.Constant, Baseline.Blur {
         }
 
         @Override
-        public FloatArray of(FloatArray images) {
+        public FloatArray of(FloatArray images, ImageSource files) {
             long[] shape = images.shape();
             int height = (int) shape[shape.length - 2];
             int width = (int) shape[shape.length - 1];
@@ -111,7 +143,7 @@ sealed interface Baseline permits Baseline.Constant, Baseline.Blur {
 
     /** The parameter's words. */
     enum Kind {
-        ZEROS, CONSTANT, BLUR;
+        ZEROS, CONSTANT, BLUR, IMAGE;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);

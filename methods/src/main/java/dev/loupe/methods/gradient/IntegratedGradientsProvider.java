@@ -55,7 +55,10 @@ public final class IntegratedGradientsProvider implements ExplainerProvider {
     public ParameterSpec parameters() {
         return ParameterSpec.of(
                 ParameterDef.choice("baseline", "zeros", Arrays.stream(Baseline.Kind.values()).map(Baseline.Kind::id).toList(),
-                        "The reference input x': zeros, a constant (baseline-value), or the input blurred (blur-sigma)."),
+                        "The reference input x': zeros, a constant (baseline-value), the input blurred (blur-sigma),"
+                                + " or an image file (baseline-image)."),
+                ParameterDef.string("baseline-image", "",
+                        "Image file used as the baseline with baseline: image; preprocessed like the explained images."),
                 ParameterDef.number("baseline-value", 0, -1e6, 1e6,
                         "The value of a constant baseline, in normalised input units (0 is the per-channel mean colour)."),
                 ParameterDef.number("blur-sigma", DEFAULT_BLUR_SIGMA, 0.1, 1e4,
@@ -110,7 +113,7 @@ public final class IntegratedGradientsProvider implements ExplainerProvider {
         return context -> {
             InputGradients.Targets targets = InputGradients.resolve(context);
             FloatArray images = context.images();
-            FloatArray baselines = baseline.of(images);
+            FloatArray baselines = baseline.of(images, context.imageSource());
             Scope scope = context.scope();
             FloatArray baselineLogits = scope.forward(scope.upload(baselines), HookSpec.none()).logits().toHost();
             int classes = (int) baselineLogits.dim(1);
@@ -143,10 +146,18 @@ public final class IntegratedGradientsProvider implements ExplainerProvider {
         if (sigma != DEFAULT_BLUR_SIGMA && !kind.equals(Baseline.Kind.BLUR.id())) {
             problems.add("'blur-sigma' is only used with baseline: blur (baseline is " + kind + ")");
         }
+        String image = parameters.getString("baseline-image");
+        if (!image.isEmpty() && !kind.equals(Baseline.Kind.IMAGE.id())) {
+            problems.add("'baseline-image' is only used with baseline: image (baseline is " + kind + ")");
+        }
+        if (image.isEmpty() && kind.equals(Baseline.Kind.IMAGE.id())) {
+            problems.add("baseline: image needs 'baseline-image', the image file to start the path from");
+        }
         return switch (Baseline.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT))) {
             case ZEROS -> new Baseline.Constant(0);
             case CONSTANT -> new Baseline.Constant(value);
             case BLUR -> new Baseline.Blur(sigma);
+            case IMAGE -> new Baseline.ImageFile(image);
         };
     }
 }

@@ -32,8 +32,8 @@ class GradientParametersTest {
     @Test
     void methodsAreRegisteredWithTheirDefaults() {
         assertEquals(Map.of(), defaults("input-x-gradient"));
-        assertEquals(Map.of("baseline", "zeros", "baseline-value", 0.0, "blur-sigma", 5.0, "steps", 50L,
-                "method", "gauss-legendre", "batch-size", 16L), defaults("integrated-gradients"));
+        assertEquals(Map.of("baseline", "zeros", "baseline-value", 0.0, "blur-sigma", 5.0, "baseline-image", "",
+                "steps", 50L, "method", "gauss-legendre", "batch-size", 16L), defaults("integrated-gradients"));
         assertEquals(Map.of("base", "saliency", "variant", "smoothgrad", "samples", 50L, "sigma", 0.15, "seed", 0L,
                 "batch-size", 16L, "ig-steps", 50L, "ig-method", "gauss-legendre"), defaults("smoothgrad"));
         assertEquals(java.util.List.of("saliency", "input-x-gradient", "guided-backprop", "integrated-gradients"),
