@@ -82,7 +82,7 @@ final class BlockModel implements ExplainableModel {
 
     @Override
     public Set<Capability> capabilities() {
-        // listed, not allOf: a capability added later is not implemented for blocks until listed here
+        // listed one by one, not allOf: a capability added to core later must be built for blocks first
         return network.sequential()
                 ? EnumSet.of(Capability.FORWARD, Capability.INPUT_GRADIENT, Capability.LAYER_ACTIVATION, Capability.LAYER_GRADIENT,
                         Capability.RELU_RULES)
