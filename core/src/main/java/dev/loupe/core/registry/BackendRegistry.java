@@ -18,7 +18,15 @@ public final class BackendRegistry {
 
     private final TreeMap<String, BackendProvider> providers = new TreeMap<>();
 
+    private final java.util.function.Predicate<Path> readable;
+
     public BackendRegistry(Iterable<BackendProvider> found) {
+        this(found, Files::isReadable);
+    }
+
+    /** {@code readable} replaces the file-permission check in tests: root can read any file. */
+    BackendRegistry(Iterable<BackendProvider> found, java.util.function.Predicate<Path> readable) {
+        this.readable = readable;
         for (BackendProvider provider : found) {
             BackendProvider previous = providers.putIfAbsent(provider.name(), provider);
             if (previous != null) {
@@ -41,7 +49,7 @@ public final class BackendRegistry {
         if (!Files.isRegularFile(modelFile)) {
             throw new LoupeException(ErrorKind.INPUT, "Model file " + modelFile + " does not exist or is not a file.");
         }
-        if (!Files.isReadable(modelFile)) {
+        if (!readable.test(modelFile)) {
             throw new LoupeException(ErrorKind.INPUT, "Model file " + modelFile + " is not readable; check its permissions.");
         }
         if (name != null && !AUTO.equals(name)) {

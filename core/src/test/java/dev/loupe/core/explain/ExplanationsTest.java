@@ -52,17 +52,17 @@ class ExplanationsTest {
             return new Scope() {
                 @Override
                 public Tensor upload(FloatArray values) {
-                    throw new UnsupportedOperationException();
+                    throw new UnsupportedOperationException("this fake scope only counts opens and closes");
                 }
 
                 @Override
                 public ForwardPass forward(Tensor input, HookSpec hooks) {
-                    throw new UnsupportedOperationException();
+                    throw new UnsupportedOperationException("this fake scope only counts opens and closes");
                 }
 
                 @Override
                 public GradientPass gradients(Tensor input, HookSpec hooks, TargetResolver targets) {
-                    throw new UnsupportedOperationException();
+                    throw new UnsupportedOperationException("this fake scope only counts opens and closes");
                 }
 
                 @Override

@@ -1,10 +1,18 @@
 package dev.loupe.methods.cam;
 
 import dev.loupe.core.model.GradientPass;
+import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.tensor.Tensor;
 
 /** The Grad-CAM formula on a finished gradient pass, shared by grad-cam and guided-grad-cam. */
 public final class GradCam {
+
+    /** The layer whose activations are weighted. */
+    public static final ParameterDef LAYER = ParameterDef.layer("layer", "Layer whose activations are weighted, e.g."
+            + " layer4 or features.28; 'auto' picks the last feature layer with a spatial output.");
+
+    /** Grad-CAM's ReLU on the weighted sum. */
+    public static final ParameterDef RELU = ParameterDef.flag("relu", true, "Apply the ReLU of the paper to the weighted sum.");
 
     private GradCam() {
     }

@@ -8,7 +8,6 @@ import dev.loupe.core.layer.LayerInfo;
 import dev.loupe.core.model.Capability;
 import dev.loupe.core.model.GradientPass;
 import dev.loupe.core.model.HookSpec;
-import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.ExplainerProvider;
@@ -45,10 +44,7 @@ public final class GradCamProvider implements ExplainerProvider {
 
     @Override
     public ParameterSpec parameters() {
-        return ParameterSpec.of(
-                ParameterDef.layer("layer", "Layer whose activations are weighted, e.g. layer4 or features.28;"
-                        + " 'auto' picks the last feature layer with a spatial output."),
-                ParameterDef.flag("relu", true, "Apply the ReLU of the paper to the weighted sum."));
+        return ParameterSpec.of(GradCam.LAYER, GradCam.RELU);
     }
 
     @Override

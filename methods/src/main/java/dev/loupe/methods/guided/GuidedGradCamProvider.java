@@ -7,7 +7,6 @@ import dev.loupe.core.model.Capability;
 import dev.loupe.core.model.GradientPass;
 import dev.loupe.core.model.HookSpec;
 import dev.loupe.core.model.ReluRule;
-import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.ExplainerProvider;
@@ -46,9 +45,7 @@ public final class GuidedGradCamProvider implements ExplainerProvider {
 
     @Override
     public ParameterSpec parameters() {
-        return ParameterSpec.of(
-                ParameterDef.layer("layer", "Layer for the Grad-CAM factor; 'auto' picks the last feature layer."),
-                ParameterDef.flag("relu", true, "Apply Grad-CAM's ReLU before multiplying."));
+        return ParameterSpec.of(GradCam.LAYER, GradCam.RELU);
     }
 
     @Override
