@@ -1,6 +1,7 @@
 package dev.loupe.backend.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -163,10 +164,34 @@ final class DjlTensor implements Tensor {
             throw new IllegalArgumentException("interpolate needs a rank-3 or rank-4 tensor, got " + array.getShape());
         }
         NDArray input = rank == 3 ? array.expandDims(0) : array;
-        // DJL's mode numbers: 0 nearest, 1 bilinear; align_corners=false (half-pixel centres).
-        int code = mode == Interpolation.NEAREST ? 0 : 1;
-        NDArray out = input.getNDArrayInternal().interpolation(new long[] {height, width}, code, false);
+        NDArray out;
+        if (mode == Interpolation.BILINEAR_ALIGN_CORNERS) {
+            // DJL's native interpolation ignores align_corners, so resample as R_y X R_x^T
+            long[] s = input.getShape().getShape();
+            NDManager manager = array.getManager();
+            NDArray rows = manager.create(alignCornersWeights(s[2], height), new Shape(height, s[2]));
+            NDArray columns = manager.create(alignCornersWeights(s[3], width), new Shape(width, s[3]));
+            out = rows.matMul(input).matMul(columns.transpose());
+        } else {
+            // DJL's mode numbers: 0 nearest, 1 bilinear (half-pixel centres)
+            int code = mode == Interpolation.NEAREST ? 0 : 1;
+            out = input.getNDArrayInternal().interpolation(new long[] {height, width}, code, false);
+        }
         return new DjlTensor(rank == 3 ? out.squeeze(0) : out);
+    }
+
+    /** (to, from) linear interpolation weights with output pixel i at source i * (from - 1) / (to - 1). */
+    private static float[] alignCornersWeights(long from, long to) {
+        float[] weights = new float[(int) (to * from)];
+        for (int i = 0; i < to; i++) {
+            double position = to == 1 ? 0 : (double) i * (from - 1) / (to - 1);
+            int low = (int) Math.floor(position);
+            int high = (int) Math.min(low + 1, from - 1);
+            double t = position - low;
+            weights[(int) (i * from + low)] += (float) (1 - t);
+            weights[(int) (i * from + high)] += (float) t;
+        }
+        return weights;
     }
 
     @Override

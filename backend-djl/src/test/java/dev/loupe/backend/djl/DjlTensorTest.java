@@ -97,6 +97,20 @@ class DjlTensorTest {
         assertEquals(0f, nearest.toHost().data()[5]);
     }
 
+    /** 2x2 -> 4x4 with corners on corners: source position i * (2 - 1) / (4 - 1). */
+    @Test
+    void alignCornersUpsamplingMatchesTorch() {
+        Tensor x = scope.upload(new FloatArray(new float[] {0, 1, 2, 3}, new long[] {1, 2, 2}));
+        float[] t = {0, 1f / 3, 2f / 3, 1};
+        float[] expected = new float[16];
+        for (int y = 0; y < 4; y++) {
+            for (int xx = 0; xx < 4; xx++) {
+                expected[y * 4 + xx] = t[xx] + 2 * t[y];
+            }
+        }
+        assertValues(expected, x.interpolate(4, 4, Interpolation.BILINEAR_ALIGN_CORNERS));
+    }
+
     @Test
     void randomNormalComesFromTheNoiseSource() {
         FloatArray a = scope.randomNormal(NoiseSource.seeded(7), 1.0, 2.0, 2, 3).toHost();

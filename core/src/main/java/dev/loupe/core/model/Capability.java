@@ -14,5 +14,10 @@ public enum Capability {
      * Gradient passes honour {@link HookSpec#reluRule()}: the backward through every ReLU can be
      * plain, guided or deconvnet (see {@link ReluRule}).
      */
-    RELU_RULES
+    RELU_RULES,
+    /**
+     * A forward pass can multiply a layer's output by a given factor before the rest of the
+     * network sees it ({@link Scope#forwardScaled}): how Ablation-CAM removes a channel.
+     */
+    LAYER_SCALING
 }

@@ -1,5 +1,7 @@
 package dev.loupe.core.model;
 
+import dev.loupe.core.ErrorKind;
+import dev.loupe.core.LoupeException;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.NoiseSource;
 import dev.loupe.core.tensor.Tensor;
@@ -29,6 +31,17 @@ public interface Scope extends AutoCloseable {
      * independent, so each image gets its own gradient), and the requested gradients come back.
      */
     GradientPass gradients(Tensor input, HookSpec hooks, TargetResolver targets);
+
+    /**
+     * A forward pass without gradients in which the output of {@code layer} is multiplied by
+     * {@code factor} (broadcast against the layer's output, e.g. (B, C, 1, 1) to scale whole
+     * channels per image) before the rest of the network uses it. Nothing is captured: the pass
+     * has logits only. Needs {@link Capability#LAYER_SCALING}; a backend without it refuses.
+     */
+    default ForwardPass forwardScaled(Tensor input, String layer, Tensor factor) {
+        throw new LoupeException(ErrorKind.INPUT, "This model's backend cannot change a layer's output during a forward"
+                + " pass, which this method needs (e.g. ablation-cam). Use a TorchScript model with the djl backend.");
+    }
 
     /** Frees every tensor made in this scope. */
     @Override

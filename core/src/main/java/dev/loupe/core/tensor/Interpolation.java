@@ -2,6 +2,12 @@ package dev.loupe.core.tensor;
 
 /** Resampling rules for {@link Tensor#interpolate}. */
 public enum Interpolation {
+    /** Half-pixel centres: PyTorch's {@code interpolate(mode="bilinear", align_corners=False)}. */
     BILINEAR,
+    /**
+     * Corner pixels map onto corner pixels: PyTorch's {@code align_corners=True}, what
+     * {@code nn.UpsamplingBilinear2d} (and so pytorch-grad-cam's Score-CAM) uses.
+     */
+    BILINEAR_ALIGN_CORNERS,
     NEAREST
 }
