@@ -15,8 +15,13 @@ public final class PerImage {
 
     public static List<Attribution> split(FloatArray maps, Attribution.MapKind kind, GradientPass pass, String layer,
             Map<String, Object> details) {
-        int[] targets = pass.targets();
-        float[] scores = pass.targetScores();
+        return split(maps, kind, new ResolvedTargets(pass.targets(), pass.targetScores()), layer, details);
+    }
+
+    public static List<Attribution> split(FloatArray maps, Attribution.MapKind kind, ResolvedTargets resolved, String layer,
+            Map<String, Object> details) {
+        int[] targets = resolved.classes();
+        float[] scores = resolved.scores();
         List<Attribution> result = new ArrayList<>(targets.length);
         for (int b = 0; b < targets.length; b++) {
             result.add(new Attribution(maps.slice(b), kind, targets[b], scores[b], layer, details));

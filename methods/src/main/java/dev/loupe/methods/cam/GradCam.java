@@ -17,10 +17,14 @@ public final class GradCam {
     private GradCam() {
     }
 
+    /** Grad-CAM's channel weights, (B, C, 1, 1): the spatial mean of the gradient. */
+    public static Tensor weights(Tensor gradient) {
+        return gradient.mean(true, 2, 3);
+    }
+
     /** (B, h, w): sum_k mean_ij(dy/dA^k) A^k, then ReLU when {@code relu}. */
     public static Tensor map(GradientPass pass, String layer, boolean relu) {
-        Tensor weights = pass.layerGradient(layer).mean(true, 2, 3);
-        Tensor cam = weights.mul(pass.activation(layer)).sum(false, 1);
+        Tensor cam = weights(pass.layerGradient(layer)).mul(pass.activation(layer)).sum(false, 1);
         return relu ? cam.relu() : cam;
     }
 }

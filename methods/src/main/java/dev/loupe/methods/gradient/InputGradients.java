@@ -1,6 +1,5 @@
 package dev.loupe.methods.gradient;
 
-import dev.loupe.core.explain.ExplainContext;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.GradientPass;
 import dev.loupe.core.model.HookSpec;
@@ -37,10 +36,6 @@ final class InputGradients {
         List<Tensor> reduce(Scope scope, int start, int end, Tensor inputs, Tensor gradients);
     }
 
-    /** Each image's class, chosen once from the real image's logits, and its logit. */
-    record Targets(int[] classes, float[] scores) {
-    }
-
     private final ExplainableModel model;
     private final int batchSize;
     private final HookSpec hooks;
@@ -61,22 +56,6 @@ final class InputGradients {
         this.model = model;
         this.batchSize = batchSize;
         this.hooks = hooks;
-    }
-
-    /**
-     * The targets of the context's images: one forward pass of the real images, the context's
-     * resolver applied to their logits. Every later pass uses these classes.
-     */
-    static Targets resolve(ExplainContext context) {
-        Scope scope = context.scope();
-        FloatArray logits = scope.forward(scope.upload(context.images()), HookSpec.none()).logits().toHost();
-        int[] classes = context.targets().resolve(logits);
-        int count = (int) logits.dim(1);
-        float[] scores = new float[classes.length];
-        for (int b = 0; b < classes.length; b++) {
-            scores[b] = logits.data()[b * count + classes[b]];
-        }
-        return new Targets(classes, scores);
     }
 
     /**

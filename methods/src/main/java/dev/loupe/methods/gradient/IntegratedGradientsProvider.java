@@ -12,6 +12,7 @@ import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.ExplainerProvider;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.methods.BuiltinMethod;
+import dev.loupe.methods.ResolvedTargets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -111,7 +112,7 @@ public final class IntegratedGradientsProvider implements ExplainerProvider {
         IntegratedGradients method = new IntegratedGradients(quadrature);
         int batchSize = parameters.getInt("batch-size");
         return context -> {
-            InputGradients.Targets targets = InputGradients.resolve(context);
+            ResolvedTargets targets = ResolvedTargets.of(context);
             FloatArray images = context.images();
             FloatArray baselines = baseline.of(images, context.imageSource());
             Scope scope = context.scope();

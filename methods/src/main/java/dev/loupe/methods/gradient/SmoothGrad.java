@@ -7,6 +7,7 @@ import dev.loupe.core.model.Scope;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.NoiseSource;
 import dev.loupe.core.tensor.Tensor;
+import dev.loupe.methods.ResolvedTargets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +94,7 @@ final class SmoothGrad implements Explainer {
 
     @Override
     public List<Attribution> explain(ExplainContext context) {
-        InputGradients.Targets targets = InputGradients.resolve(context);
+        ResolvedTargets targets = ResolvedTargets.of(context);
         InputGradients engine = single != null
                 ? new InputGradients(context.model(), batchSize, single.hooks())
                 : new InputGradients(context.model(), batchSize);

@@ -15,7 +15,7 @@ import dev.loupe.core.tensor.Tensor;
 import dev.loupe.methods.BuiltinMethod;
 import dev.loupe.methods.PerImage;
 import dev.loupe.methods.cam.GradCam;
-import dev.loupe.methods.cam.GradCamProvider;
+import dev.loupe.methods.cam.CamFamilyProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +60,7 @@ public final class GuidedGradCamProvider implements ExplainerProvider {
         boolean relu = parameters.getBoolean("relu");
         return context -> {
             LayerInfo layer = context.layers().select(requestedLayer);
-            GradCamProvider.requireSpatial(layer);
+            CamFamilyProvider.requireSpatial(name(), layer);
             Tensor input = context.scope().upload(context.images());
             GradientPass camPass = context.scope().gradients(input, HookSpec.layers(List.of(layer.path())), context.targets());
             int[] targets = camPass.targets();
