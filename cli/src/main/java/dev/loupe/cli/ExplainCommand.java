@@ -7,6 +7,7 @@ import dev.loupe.cli.config.Size;
 import dev.loupe.cli.config.TargetSpec;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.layer.LayerGroup;
 import dev.loupe.core.model.Device;
 import dev.loupe.render.image.ImageSize;
 import dev.loupe.render.image.Preprocessor;
@@ -44,8 +45,17 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "NAME", split = ",", description = "Methods to run (repeatable); see 'loupe methods'.")
     private List<String> methods = new ArrayList<>();
 
-    @Option(names = "--layer", paramLabel = "LAYER", description = "Layer for layer methods such as grad-cam (sets their 'layer' parameter).")
-    private String layer;
+    @Option(names = "--layer", paramLabel = "LAYER", split = ",",
+            description = {"Layers for layer methods such as grad-cam (sets their 'layer' parameter):",
+                "  a layer ('layer4', 'features.28', 'auto'; 'loupe layers' lists them);",
+                "  several ('layer3,layer4', or the option repeated): a map per layer,"
+                        + " OUT/<image>/<method>@<layer>.npy and .png, and their combination as pytorch-grad-cam"
+                        + " averages layers, <method>@combined.npy and .png;",
+                "  all-conv: " + LayerGroup.ALL_CONV_RULE + ";",
+                "  all-blocks: " + LayerGroup.ALL_BLOCKS_RULE + ".",
+                "  A group gives a map per layer (<method>@<layer>.npy) and one figure per image,"
+                        + " <method>@grid.png: the image, then each layer's heatmap, captioned, in module order."})
+    private List<String> layers = new ArrayList<>();
 
     @Option(names = "--target", paramLabel = "TARGET", description = "top (default), a class index, or a class label (needs --labels).")
     private String target;
@@ -132,6 +142,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private RunSpec withOverrides(RunSpec base) {
+        Object layer = layers.isEmpty() ? null : layers.size() == 1 ? layers.get(0) : List.copyOf(layers);
         List<MethodRequest> merged = ParamOverrides.apply(base.methods(), layer, params);
         return new RunSpec(base.source(), base.model(), base.backend(), base.device(), base.labels(), base.preprocessor(),
                 base.images(), base.target(), merged, base.outputDir(), base.overlayAlpha(), base.colormap(), base.batchSize());

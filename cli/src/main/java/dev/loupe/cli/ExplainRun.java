@@ -8,6 +8,8 @@ import dev.loupe.core.explain.Explanations;
 import dev.loupe.core.explain.ImageSource;
 import dev.loupe.core.explain.Labels;
 import dev.loupe.core.explain.Target;
+import dev.loupe.core.layer.LayerChoice;
+import dev.loupe.core.layer.LayerInfo;
 import dev.loupe.core.layer.LayerSelector;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.param.ParameterDef;
@@ -50,6 +52,7 @@ final class ExplainRun {
     private final PrintWriter out;
     private final PrintWriter err;
     private final RunRecord record;
+    private LayerSetOutputs layerOutputs;
 
     ExplainRun(RunSpec spec, PrintWriter out, PrintWriter err) {
         this.spec = spec;
@@ -61,7 +64,7 @@ final class ExplainRun {
     int execute() {
         long start = System.nanoTime();
         ExplainerRegistry registry = ExplainerRegistry.load();
-        Map<String, Parameters> validated = validateMethods(registry);
+        List<MethodSetup> setups = validateMethods(registry);
         List<Path> images = listImages();
         Labels labels = LabelsFile.read(spec.labels());
         Colormap colormap = colormap();
@@ -70,13 +73,11 @@ final class ExplainRun {
         long loadStart = System.nanoTime();
         try (ExplainableModel model = ModelOpener.open(spec.model(), spec.backend(), spec.device(), inputShape(images))) {
             record.model(model.description(), seconds(loadStart));
-            Map<String, Explainer> explainers = new LinkedHashMap<>();
-            for (MethodRequestAndParams m : checkAgainstModel(registry, validated, model, labels)) {
-                explainers.put(m.name(), registry.create(m.name(), m.request().params(), model));
-            }
+            List<MethodPlan> plans = checkAgainstModel(registry, setups, model, labels);
+            layerOutputs = new LayerSetOutputs(spec.outputDir(), record, inputStyle, err);
             mkdirs(spec.outputDir());
             for (int from = 0; from < images.size(); from += spec.batchSize()) {
-                explainBatch(model, explainers, images.subList(from, Math.min(images.size(), from + spec.batchSize())),
+                explainBatch(model, plans, images.subList(from, Math.min(images.size(), from + spec.batchSize())),
                         labels, inputStyle);
             }
         }
@@ -85,12 +86,17 @@ final class ExplainRun {
         return summarize();
     }
 
-    private record MethodRequestAndParams(String name, MethodRequest request, Parameters parameters) {
+    /**
+     * A method request with its parameters checked; {@code layers} is what a layer method's
+     * {@code layer} parameter asks for, {@code null} for other methods.
+     */
+    private record MethodSetup(MethodRequest request, ExplainerProvider provider, Parameters parameters,
+            LayerChoice layers) {
     }
 
-    /** Unknown methods and bad parameters are usage errors, found before the model loads. */
-    private Map<String, Parameters> validateMethods(ExplainerRegistry registry) {
-        Map<String, Parameters> validated = new LinkedHashMap<>();
+    /** Unknown methods, bad parameters and misspelt layer lists are usage errors, found before the model loads. */
+    private List<MethodSetup> validateMethods(ExplainerRegistry registry) {
+        List<MethodSetup> setups = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (MethodRequest m : spec.methods()) {
             if (!seen.add(m.name())) {
@@ -98,25 +104,48 @@ final class ExplainRun {
                         + " would overwrite each other. List it once.");
             }
             ExplainerProvider provider = registry.get(m.name());
-            validated.put(m.name(), provider.parameters().validate(m.name(), m.params()));
+            Object layer = m.params().get(MethodLayers.LAYER);
+            if (!MethodLayers.isLayerMethod(provider)) {
+                if (MethodLayers.isList(layer)) {
+                    throw MethodLayers.notALayerMethod(registry, m.name());
+                }
+                setups.add(new MethodSetup(m, provider, provider.parameters().validate(m.name(), m.params()), null));
+                continue;
+            }
+            LayerChoice choice = layer == null ? null : MethodLayers.parse(m.name(), layer);
+            Map<String, Object> params = new LinkedHashMap<>(m.params());
+            if (choice != null) {
+                // the provider checks one name; several are checked against the model, so 'auto' stands in for them
+                boolean single = choice.kind() == LayerChoice.Kind.SINGLE;
+                params.put(MethodLayers.LAYER, single ? choice.names().get(0) : LayerSelector.AUTO);
+            }
+            Parameters validated = provider.parameters().validate(m.name(), params);
+            if (choice == null) {
+                choice = LayerChoice.parse(validated.getString(MethodLayers.LAYER));
+            }
+            setups.add(new MethodSetup(new MethodRequest(m.name(), params), provider, validated, choice));
         }
-        return validated;
+        return setups;
     }
 
-    private List<MethodRequestAndParams> checkAgainstModel(ExplainerRegistry registry, Map<String, Parameters> validated,
+    private List<MethodPlan> checkAgainstModel(ExplainerRegistry registry, List<MethodSetup> setups,
             ExplainableModel model, Labels labels) {
-        List<MethodRequestAndParams> result = new ArrayList<>();
-        for (MethodRequest m : spec.methods()) {
-            ExplainerProvider provider = registry.get(m.name());
-            Parameters params = validated.get(m.name());
-            for (ParameterDef def : provider.parameters().definitions()) {
-                if (def.type() == ParameterType.LAYER) {
-                    String chosen = new LayerSelector(model.layers()).select(params.getString(def.name())).path();
-                    record.layer(m.name(), chosen);
+        List<MethodPlan> result = new ArrayList<>();
+        for (MethodSetup setup : setups) {
+            String name = setup.request().name();
+            Parameters params = setup.parameters();
+            record.method(setup.provider(), params);
+            for (ParameterDef def : setup.provider().parameters().definitions()) {
+                if (def.type() == ParameterType.LAYER && !(setup.layers() != null && def.name().equals(MethodLayers.LAYER))) {
+                    record.layer(name, new LayerSelector(model.layers()).select(params.getString(def.name())).path());
                 }
             }
-            record.method(provider, params);
-            result.add(new MethodRequestAndParams(m.name(), m, params));
+            if (setup.layers() == null) {
+                Explainer explainer = registry.create(name, setup.request().params(), model);
+                result.add(new MethodPlan(name, LayerChoice.Kind.SINGLE, List.of(new MethodPlan.Unit(null, explainer))));
+                continue;
+            }
+            result.add(planLayers(registry, setup, model));
         }
         int classes = model.description().classCount();
         if (spec.target() instanceof Target.ClassIndex index && index.index() >= classes) {
@@ -130,6 +159,30 @@ final class ExplainRun {
             err.println("warning: the labels file has " + labels.size() + " labels but the model has " + classes + " classes.");
         }
         return result;
+    }
+
+    /** One explainer per layer the request resolves to, each checked against the model now. */
+    private MethodPlan planLayers(ExplainerRegistry registry, MethodSetup setup, ExplainableModel model) {
+        String name = setup.request().name();
+        LayerChoice choice = setup.layers();
+        List<String> paths = choice.resolve(model.layers()).stream().map(LayerInfo::path).toList();
+        if (choice.kind() == LayerChoice.Kind.SINGLE) {
+            record.layer(name, paths.get(0));
+        } else {
+            if (choice.kind() == LayerChoice.Kind.SEVERAL && paths.contains(LayerSetOutputs.COMBINED)) {
+                throw new LoupeException(ErrorKind.INPUT, "The model's layer '" + LayerSetOutputs.COMBINED + "' would"
+                        + " write the same files as the combination of " + choice + " (" + name + "@"
+                        + LayerSetOutputs.COMBINED + ".npy); run it in a separate run.");
+            }
+            record.layers(name, choice, paths);
+        }
+        List<MethodPlan.Unit> units = new ArrayList<>();
+        for (String path : paths) {
+            Map<String, Object> params = new LinkedHashMap<>(setup.request().params());
+            params.put(MethodLayers.LAYER, path);
+            units.add(new MethodPlan.Unit(path, registry.create(name, params, model)));
+        }
+        return new MethodPlan(name, choice.kind(), units);
     }
 
     private List<Path> listImages() {
@@ -180,7 +233,7 @@ final class ExplainRun {
         }
     }
 
-    private void explainBatch(ExplainableModel model, Map<String, Explainer> explainers, List<Path> batch, Labels labels,
+    private void explainBatch(ExplainableModel model, List<MethodPlan> plans, List<Path> batch, Labels labels,
             HeatmapStyle style) {
         ImageLoader loader = new ImageLoader();
         List<Path> loaded = new ArrayList<>();
@@ -192,7 +245,7 @@ final class ExplainRun {
                     err.println("warning: " + image + ": " + warning);
                 }
                 if (!sameShape(inputs, p)) {
-                    explainBatch(model, explainers, List.of(image), labels, style);
+                    explainBatch(model, plans, List.of(image), labels, style);
                     continue;
                 }
                 loaded.add(image);
@@ -205,11 +258,17 @@ final class ExplainRun {
             return;
         }
         FloatArray stacked = FloatArray.stack(inputs.stream().map(PreprocessedImage::input).toList());
-        for (Map.Entry<String, Explainer> method : explainers.entrySet()) {
-            long t0 = System.nanoTime();
-            List<Attribution> maps;
+        for (MethodPlan plan : plans) {
+            // every layer first: a layer that fails leaves none of this method's files for the batch
+            List<List<Attribution>> perLayer = new ArrayList<>();
+            List<Double> perImage = new ArrayList<>();
             try {
-                maps = Explanations.explain(method.getValue(), model, stacked, List.of(spec.target()), labels, imageSource());
+                for (MethodPlan.Unit unit : plan.units()) {
+                    long t0 = System.nanoTime();
+                    perLayer.add(Explanations.explain(unit.explainer(), model, stacked, List.of(spec.target()), labels,
+                            imageSource()));
+                    perImage.add(seconds(t0) / inputs.size());
+                }
             } catch (LoupeException e) {
                 if (e.kind() == ErrorKind.INTERNAL) {
                     throw e;
@@ -217,11 +276,34 @@ final class ExplainRun {
                 loaded.forEach(image -> fail(image, e));
                 continue;
             }
-            double perImage = seconds(t0) / inputs.size();
-            for (int i = 0; i < maps.size(); i++) {
-                write(loaded.get(i), inputs.get(i), method.getKey(), maps.get(i), labels, style, perImage);
+            for (int i = 0; i < inputs.size(); i++) {
+                if (plan.kind() == LayerChoice.Kind.SINGLE) {
+                    write(loaded.get(i), inputs.get(i), plan.name(), perLayer.get(0).get(i), labels, style, perImage.get(0));
+                } else {
+                    int image = i;
+                    writeLayers(loaded.get(i), inputs.get(i), plan, perLayer.stream().map(maps -> maps.get(image)).toList(),
+                            perImage, labels);
+                }
             }
         }
+    }
+
+    /** A layer list's or group's outputs for one image; a map that cannot be drawn fails the image only. */
+    private void writeLayers(Path image, PreprocessedImage input, MethodPlan plan, List<Attribution> maps,
+            List<Double> seconds, Labels labels) {
+        Attribution first = maps.get(0);
+        String label = labels.name(first.target()).orElse(null);
+        Path shown;
+        try {
+            shown = layerOutputs.write(image, plan, input.display(), maps, seconds, label);
+        } catch (IllegalArgumentException e) {
+            fail(image, plan.name() + ": " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            throw new LoupeException(ErrorKind.INTERNAL, "Could not write the outputs of " + image + ": " + e.getMessage(), e);
+        }
+        out.printf("%s  %-12s target %d%s  logit %.4f  %d layers -> %s%n", image.getFileName(), plan.name(),
+                first.target(), label == null ? "" : " (" + label + ")", first.score(), maps.size(), shown);
     }
 
     /** Image files named in method parameters: relative to the config file's folder, or to the working folder. */
@@ -275,7 +357,10 @@ final class ExplainRun {
     }
 
     private void fail(Path image, Exception e) {
-        String message = e.getMessage();
+        fail(image, e.getMessage());
+    }
+
+    private void fail(Path image, String message) {
         err.println("error: " + image + ": " + message);
         record.failure(image, message);
     }

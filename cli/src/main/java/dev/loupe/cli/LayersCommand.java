@@ -1,5 +1,6 @@
 package dev.loupe.cli;
 
+import dev.loupe.core.layer.LayerGroup;
 import dev.loupe.core.layer.LayerInfo;
 import dev.loupe.core.layer.LayerSelector;
 import dev.loupe.core.model.Device;
@@ -50,8 +51,20 @@ final class LayersCommand implements Callable<Integer> {
             }
             String auto = autoLayer(layers);
             out.printf("%nlayer: auto picks '%s' for CAM methods.%n", auto);
+            for (LayerGroup group : LayerGroup.values()) {
+                out.printf("layer: %s selects %s%n", group.id(), groupLayers(group, layers));
+            }
         }
         return ExitCodes.OK;
+    }
+
+    private static String groupLayers(LayerGroup group, List<LayerInfo> layers) {
+        try {
+            List<String> paths = group.select(layers).stream().map(LayerInfo::path).toList();
+            return paths.size() + (paths.size() == 1 ? " layer: " : " layers: ") + String.join(", ", paths);
+        } catch (RuntimeException e) {
+            return "nothing: no layer fits its rule (" + group.rule() + ")";
+        }
     }
 
     private static String autoLayer(List<LayerInfo> layers) {

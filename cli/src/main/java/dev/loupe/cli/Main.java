@@ -20,6 +20,13 @@ import picocli.CommandLine.Command;
             "4:finished, but some images failed (see run.json)"})
 public final class Main implements Runnable {
 
+    static {
+        // Figures are drawn into images in memory: never ask for a display (and no Dock icon on macOS).
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 

@@ -19,7 +19,8 @@ final class ParamOverrides {
     private ParamOverrides() {
     }
 
-    static List<MethodRequest> apply(List<MethodRequest> methods, String layer, Map<String, String> params) {
+    /** @param layer a layer name, a list of names, or {@code null} for none */
+    static List<MethodRequest> apply(List<MethodRequest> methods, Object layer, Map<String, String> params) {
         if (layer == null && params.isEmpty()) {
             return methods;
         }

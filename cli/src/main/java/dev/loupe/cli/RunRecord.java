@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.loupe.core.explain.Attribution;
+import dev.loupe.core.layer.LayerChoice;
 import dev.loupe.core.model.ModelDescription;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.registry.ProviderSource;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.render.heatmap.LayerCombination;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,14 +92,34 @@ final class RunRecord {
         });
     }
 
+    /**
+     * A method run at several layers: the layers in the order used, how they were asked for
+     * (the list, or the group's name, also written as the {@code layer} parameter), and what was
+     * made of them.
+     */
+    void layers(String method, LayerChoice choice, List<String> layers) {
+        Map<String, Object> m = methods.computeIfAbsent(method, k -> new LinkedHashMap<>());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parameters = new LinkedHashMap<>((Map<String, Object>) m.getOrDefault("parameters", Map.of()));
+        Object asked = choice.kind() == LayerChoice.Kind.GROUP ? choice.toString() : choice.names();
+        parameters.put("layer", asked);
+        m.put("parameters", parameters);
+        m.put("layers", layers);
+        if (choice.kind() == LayerChoice.Kind.GROUP) {
+            m.put("layer_group", Map.of("name", choice.toString(), "rule", choice.group().orElseThrow().rule()));
+            m.put("layer_output", "a map per layer and a grid figure (the image, then each layer's heatmap)");
+        } else {
+            Map<String, Object> combination = new LinkedHashMap<>();
+            combination.put("steps", LayerCombination.STEPS);
+            combination.put("epsilon", LayerCombination.EPSILON);
+            combination.put("channel_reduction", "abs-max over channels first, for (C, H, W) maps such as"
+                    + " guided-grad-cam's; (h, w) layer maps are used as they are");
+            m.put("layer_output", "a map per layer and their combination");
+            m.put("combination", combination);
+        }
+    }
+
     void result(Path image, String method, Attribution a, String label, Path npy, Path png, double seconds) {
-        Map<String, Object> entry = images.computeIfAbsent(image, p -> {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("file", p.toString());
-            e.put("folder", folderFor(p));
-            e.put("results", new ArrayList<Map<String, Object>>());
-            return e;
-        });
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("method", method);
         r.put("target", a.target());
@@ -106,14 +128,45 @@ final class RunRecord {
         r.put("layer", a.layer());
         r.put("map_shape", a.map().shape());
         r.put("npy", npy.toString());
-        r.put("png", png.toString());
+        r.put("png", png == null ? null : png.toString());
         r.put("seconds", seconds);
         if (!a.details().isEmpty()) {
             r.put("details", a.details());
         }
+        resultsOf(image).add(r);
+    }
+
+    private List<Map<String, Object>> resultsOf(Path image) {
+        Map<String, Object> entry = images.computeIfAbsent(image, p -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("file", p.toString());
+            e.put("folder", folderFor(p));
+            e.put("results", new ArrayList<Map<String, Object>>());
+            return e;
+        });
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> results = (List<Map<String, Object>>) entry.get("results");
-        results.add(r);
+        return results;
+    }
+
+    /** The combination of one image's per-layer maps (see {@link #layers}). */
+    void combined(Path image, String method, List<String> layers, long[] shape, Path npy, Path png) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("method", method);
+        r.put("combined_from", layers);
+        r.put("map_shape", shape);
+        r.put("npy", npy.toString());
+        r.put("png", png.toString());
+        resultsOf(image).add(r);
+    }
+
+    /** One image's layer grid: the figure and its panels' captions, in order. */
+    void grid(Path image, String method, List<String> panels, Path png) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("method", method);
+        r.put("grid", png.toString());
+        r.put("panels", panels);
+        resultsOf(image).add(r);
     }
 
     void failure(Path image, String message) {

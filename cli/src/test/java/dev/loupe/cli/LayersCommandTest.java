@@ -21,6 +21,9 @@ class LayersCommandTest {
                     + "\\s+" + layer.path("type").asText() + "\\s+" + java.util.regex.Pattern.quote(shape) + "$");
         }
         assertThat(run.out()).contains("auto picks 'layer4'");
+        assertThat(run.out()).contains("layer: all-conv selects 20 layers: conv1, layer1.0.conv1,")
+                .contains("layer: all-blocks selects 10 layers: conv1, relu, layer1.0, layer1.1, layer2.0, layer2.1,"
+                        + " layer3.0, layer3.1, layer4.0, layer4.1");
     }
 
     @Test

@@ -18,7 +18,7 @@ public final class LayerSelector {
     public static final String AUTO = "auto";
 
     /** Layers that only resample, normalise or drop: never chosen by {@value #AUTO}. */
-    private static final Set<String> NOT_FEATURES = Set.of(
+    static final Set<String> NOT_FEATURES = Set.of(
             "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "AdaptiveMaxPool2d", "BatchNorm2d",
             "Dropout", "Dropout2d", "Identity", "Upsample");
 
