@@ -85,7 +85,7 @@ final class BlockModel implements ExplainableModel {
         // listed one by one, not allOf: a capability added to core later must be built for blocks first
         return network.sequential()
                 ? EnumSet.of(Capability.FORWARD, Capability.INPUT_GRADIENT, Capability.LAYER_ACTIVATION, Capability.LAYER_GRADIENT,
-                        Capability.RELU_RULES)
+                        Capability.RELU_RULES, Capability.LAYER_SCALING)
                 : EnumSet.of(Capability.FORWARD, Capability.INPUT_GRADIENT);
     }
 
@@ -96,7 +96,7 @@ final class BlockModel implements ExplainableModel {
 
     @Override
     public Scope openScope() {
-        return new DjlScope(manager, network);
+        return new DjlScope(manager, network, this);
     }
 
     /** Frees this model's arrays and scopes; the block and the caller's manager stay usable. */

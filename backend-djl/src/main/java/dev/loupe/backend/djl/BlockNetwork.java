@@ -116,6 +116,20 @@ final class BlockNetwork implements Network {
 
     @Override
     public Outputs forward(NDManager manager, NDArray input, List<String> layers, boolean withGradients) {
+        requireLayers(layers);
+        return run(manager, input, new Walk(manager, new LinkedHashSet<>(layers), withGradients, false));
+    }
+
+    /** Runs the children by hand as a tap does, with {@code layer}'s output multiplied by {@code factor}. */
+    @Override
+    public NDArray forwardScaled(NDManager manager, NDArray input, String layer, NDArray factor) {
+        requireLayers(List.of(layer));
+        Walk walk = new Walk(manager, Set.of(layer), false, false);
+        walk.scale(layer, factor);
+        return run(manager, input, walk).logits();
+    }
+
+    private void requireLayers(List<String> layers) {
         for (String layer : layers) {
             if (!paths.contains(layer)) {
                 if (!sequential()) {
@@ -127,7 +141,6 @@ final class BlockNetwork implements Network {
                 new LayerSelector(known).select(layer); // throws UnknownLayerException with close names
             }
         }
-        return run(manager, input, new LinkedHashSet<>(layers), withGradients, false);
     }
 
     /**
@@ -135,7 +148,10 @@ final class BlockNetwork implements Network {
      * single tensor is skipped instead of refused (the probe that measures every layer).
      */
     Outputs run(NDManager manager, NDArray input, Set<String> layers, boolean withGradients, boolean lenient) {
-        Walk walk = new Walk(manager, layers, withGradients, lenient);
+        return run(manager, input, new Walk(manager, layers, withGradients, lenient));
+    }
+
+    private Outputs run(NDManager manager, NDArray input, Walk walk) {
         NDArray x = input;
         if (parameterType != null && input.getDataType() != parameterType) {
             // NDArray.toType cuts the autograd graph in DJL's PyTorch engine (a backward then
@@ -236,6 +252,8 @@ final class BlockNetwork implements Network {
         private final boolean withGradients;
         private final boolean lenient;
         private final Map<String, NDArray> taps = new LinkedHashMap<>();
+        private String scaled;
+        private NDArray factor;
 
         Walk(NDManager manager, Set<String> wanted, boolean withGradients, boolean lenient) {
             this.manager = manager;
@@ -243,6 +261,12 @@ final class BlockNetwork implements Network {
             this.wanted = wanted;
             this.withGradients = withGradients;
             this.lenient = lenient;
+        }
+
+        /** Multiplies the output of {@code path} (one of the wanted paths) by {@code f} instead of tapping it. */
+        void scale(String path, NDArray f) {
+            this.scaled = path;
+            this.factor = f;
         }
 
         /** SequentialBlock.forwardInternal, child by child, with taps; other blocks as they are. */
@@ -282,10 +306,13 @@ final class BlockNetwork implements Network {
                     return out;
                 }
                 throw new LoupeException(ErrorKind.INPUT, "Layer '" + path + "' returns " + out.size()
-                        + " arrays, not a single tensor, so its output cannot be captured; choose one of its"
-                        + " children or another layer.");
+                        + " arrays, not a single tensor, so its output cannot be captured or scaled; choose one of"
+                        + " its children or another layer.");
             }
             NDArray a = out.get(0);
+            if (path.equals(scaled)) {
+                return new NDList(a.mul(factor));
+            }
             if (!withGradients) {
                 // the rest of the network gets a copy: nothing downstream can change the capture
                 taps.put(path, a);

@@ -9,6 +9,8 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.layer.LayerInfo;
+import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ForwardPass;
 import dev.loupe.core.model.GradientPass;
 import dev.loupe.core.model.HookSpec;
@@ -17,6 +19,7 @@ import dev.loupe.core.model.Scope;
 import dev.loupe.core.model.TargetResolver;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.Tensor;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,10 +28,13 @@ final class DjlScope implements Scope {
 
     private final NDManager manager;
     private final Network network;
+    private final ExplainableModel model;
 
-    DjlScope(NDManager parent, Network network) {
+    /** @param model the model {@code network} runs, for its layer shapes; may be null where no pass checks them */
+    DjlScope(NDManager parent, Network network, ExplainableModel model) {
         this.manager = parent.newSubManager();
         this.network = network;
+        this.model = model;
     }
 
     @Override
@@ -41,6 +47,32 @@ final class DjlScope implements Scope {
         try (GradMode off = GradMode.enabled(false)) {
             Network.Outputs out = network.forward(manager, DjlTensor.unwrap(input), hooks.layers(), false);
             return new Pass(out, null, null, null, null);
+        }
+    }
+
+    @Override
+    public ForwardPass forwardScaled(Tensor input, String layer, Tensor factor) {
+        NDArray x = DjlTensor.unwrap(input);
+        NDArray f = DjlTensor.unwrap(factor);
+        requireBroadcast(x, layer, f);
+        try (GradMode off = GradMode.enabled(false)) {
+            NDArray logits = network.forwardScaled(manager, x, layer, f);
+            return new Pass(new Network.Outputs(logits, Map.of()), null, null, null, null);
+        }
+    }
+
+    /** An unknown layer, or one without a known output shape, is left to the network to refuse. */
+    private void requireBroadcast(NDArray x, String layer, NDArray factor) {
+        LayerInfo info = model == null ? null
+                : model.layers().stream().filter(l -> l.path().equals(layer)).findFirst().orElse(null);
+        if (info == null || !info.capturable()) {
+            return;
+        }
+        long[] shape = x.getShape().getShape();
+        boolean sameImageSize = Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), model.description().inputShape());
+        String problem = FactorShape.problem(layer, factor.getShape().getShape(), info.outputShape(), shape[0], sameImageSize);
+        if (problem != null) {
+            throw new LoupeException(ErrorKind.INPUT, problem);
         }
     }
 

@@ -26,6 +26,16 @@ interface Network extends AutoCloseable {
                 + "(guided backprop, deconvnet); use a TorchScript file.");
     }
 
+    /**
+     * Runs a forward in which the output of {@code layer} is multiplied by {@code factor} (the
+     * caller checked that it broadcasts) before the rest of the network uses it; returns the
+     * logits. The caller turns autograd off. Networks that cannot do this refuse.
+     */
+    default NDArray forwardScaled(NDManager manager, NDArray input, String layer, NDArray factor) {
+        throw new LoupeException(ErrorKind.INPUT, "This kind of model cannot change a layer's output during a forward"
+                + " pass (ablation-cam needs that); use a TorchScript file or a DJL SequentialBlock.");
+    }
+
     @Override
     void close();
 

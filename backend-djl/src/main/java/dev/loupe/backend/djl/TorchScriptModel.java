@@ -14,6 +14,8 @@ import ai.djl.repository.zoo.ZooModel;
 import dev.loupe.backend.djl.torchscript.ModuleNode;
 import dev.loupe.backend.djl.torchscript.ReluCutModel;
 import dev.loupe.backend.djl.torchscript.ReluCutRewriter;
+import dev.loupe.backend.djl.torchscript.ScaleRewriter;
+import dev.loupe.backend.djl.torchscript.ScaledModel;
 import dev.loupe.backend.djl.torchscript.TapException;
 import dev.loupe.backend.djl.torchscript.TapRewriter;
 import dev.loupe.backend.djl.torchscript.TappedModel;
@@ -21,6 +23,7 @@ import dev.loupe.backend.djl.torchscript.TorchScriptArchive;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.layer.LayerInfo;
+import dev.loupe.core.layer.LayerSelector;
 import dev.loupe.core.model.Capability;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ModelDescription;
@@ -42,11 +45,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A TorchScript file as users have it. Plain forwards and input gradients run the file as it is;
  * layer taps run a copy whose TorchScript source was rewritten to return the tapped layers'
- * outputs as gradient-carrying leaves (see {@link TapRewriter}), one copy per set of layers.
+ * outputs as gradient-carrying leaves (see {@link TapRewriter}), one copy per set of layers;
+ * scaled forwards run a copy per scaled layer (see {@link ScaleRewriter}), guided gradients one
+ * copy cut at every ReLU (see {@link ReluCutRewriter}).
  */
 final class TorchScriptModel implements ExplainableModel {
 
@@ -59,17 +65,25 @@ final class TorchScriptModel implements ExplainableModel {
     private final TapRewriter rewriter;
     private final List<ModuleNode> modules;
     private final Map<String, String> untappable = new LinkedHashMap<>();
-    private final Map<Set<String>, Tapped> tapped = new ConcurrentHashMap<>();
+    private final Map<Set<String>, Copy<TappedModel>> tapped = new ConcurrentHashMap<>();
+    private final Map<String, Copy<ScaledModel>> scaled = new ConcurrentHashMap<>();
     private final Network network = new TorchScriptNetwork();
     private final int classCount;
     private volatile List<LayerInfo> layers;
-    private Cut reluCut;
+    private Copy<ReluCutModel> reluCut;
     private String reluCutRefusal;
 
-    private record Tapped(ZooModel<NDList, NDList> model, TappedModel plan) {
-    }
+    /** A rewritten copy of the file, loaded; {@code plan} says how to call it. */
+    private record Copy<P>(ZooModel<NDList, NDList> model, P plan, Path file) {
 
-    private record Cut(ZooModel<NDList, NDList> model, ReluCutModel plan) {
+        PtSymbolBlock block() {
+            return (PtSymbolBlock) model.getBlock();
+        }
+
+        void close() {
+            model.close();
+            deleteQuietly(file);
+        }
     }
 
     private TorchScriptModel(ModelSpec spec, Device device) {
@@ -164,6 +178,7 @@ final class TorchScriptModel implements ExplainableModel {
     public Set<Capability> capabilities() {
         // RELU_RULES is declared although a model without cuttable ReLUs refuses at the first
         // gradient pass with a rule: knowing it means rewriting and loading a copy of the file.
+        // Likewise LAYER_SCALING: some layers (a module run twice) are refused when asked for.
         return EnumSet.allOf(Capability.class);
     }
 
@@ -199,20 +214,18 @@ final class TorchScriptModel implements ExplainableModel {
 
     @Override
     public Scope openScope() {
-        return new DjlScope(manager, network);
+        return new DjlScope(manager, network, this);
     }
 
     @Override
     public void close() {
-        for (Tapped t : tapped.values()) {
-            t.model().close();
-            deleteQuietly(t.plan().file());
-        }
+        tapped.values().forEach(Copy::close);
         tapped.clear();
+        scaled.values().forEach(Copy::close);
+        scaled.clear();
         synchronized (this) {
             if (reluCut != null) {
-                reluCut.model().close();
-                deleteQuietly(reluCut.plan().file());
+                reluCut.close();
                 reluCut = null;
             }
         }
@@ -228,53 +241,70 @@ final class TorchScriptModel implements ExplainableModel {
         }
     }
 
-    private Tapped tappedFor(List<String> layerPaths) {
+    private Copy<TappedModel> tappedFor(List<String> layerPaths) {
         Set<String> key = new TreeSet<>(layerPaths);
         return tapped.computeIfAbsent(key, k -> {
             for (String path : k) {
-                new dev.loupe.core.layer.LayerSelector(moduleInfos()).select(path);
+                new LayerSelector(moduleInfos()).select(path);
                 if (untappable.containsKey(path)) {
                     throw new LoupeException(ErrorKind.INPUT, "Layer '" + path + "' cannot be captured in " + file
                             + ": " + untappable.get(path));
                 }
             }
-            Path copy = null;
-            try {
-                copy = Files.createTempFile("loupe-tapped-", ".pt");
-                TappedModel plan = rewriter.rewrite(k, copy);
-                return new Tapped(load(copy, device, file + " (with layer taps " + k + ")"), plan);
-            } catch (IOException e) {
-                deleteQuietly(copy);
-                throw new LoupeException(ErrorKind.INTERNAL, "Could not write the tapped copy of " + file + ": " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                deleteQuietly(copy);
-                throw e;
+            return loadCopy("loupe-tapped-", "with layer taps " + k, copy -> rewriter.rewrite(k, copy));
+        });
+    }
+
+    /** The copy of the file that scales {@code layer}'s output, written and loaded on first use. */
+    private Copy<ScaledModel> scaledFor(String layer) {
+        return scaled.computeIfAbsent(layer, path -> {
+            if (modules.stream().noneMatch(m -> m.path().equals(path))) {
+                new LayerSelector(moduleInfos()).select(path); // UnknownLayerException naming the closest layers
+                throw new LoupeException(ErrorKind.INPUT, "'" + path + "' is not a layer path; name the layer to scale");
             }
+            String refusal = untappable.get(path);
+            if (refusal == null) {
+                try {
+                    return loadCopy("loupe-scaled-", "scaling layer " + path,
+                            copy -> new ScaleRewriter(rewriter.moduleTree()).rewrite(path, copy));
+                } catch (TapException e) {
+                    refusal = e.getMessage();
+                }
+            }
+            throw new LoupeException(ErrorKind.INPUT, "Layer '" + path + "' cannot be scaled in " + file + ": " + refusal);
         });
     }
 
     /** The copy of the file cut at every ReLU, written and loaded on first use. */
-    private synchronized Cut reluCut() {
+    private synchronized Copy<ReluCutModel> reluCut() {
         if (reluCut != null) {
             return reluCut;
         }
         if (reluCutRefusal != null) {
             throw new LoupeException(ErrorKind.INPUT, reluCutRefusal);
         }
-        Path copy = null;
         try {
-            copy = Files.createTempFile("loupe-relu-cut-", ".pt");
-            ReluCutModel plan = new ReluCutRewriter(readArchive(file)).rewrite(copy);
-            reluCut = new Cut(load(copy, device, file + " (cut at every ReLU)"), plan);
+            reluCut = loadCopy("loupe-relu-cut-", "cut at every ReLU",
+                    copy -> new ReluCutRewriter(readArchive(file)).rewrite(copy));
             return reluCut;
         } catch (TapException e) {
-            deleteQuietly(copy);
             reluCutRefusal = "ReLU backward rules (guided backprop, deconvnet) are not available for " + file + ": "
                     + e.getMessage();
             throw new LoupeException(ErrorKind.INPUT, reluCutRefusal, e);
+        }
+    }
+
+    /** Writes a rewritten copy of the file to a temporary file and loads it; the file goes if that fails. */
+    private <P> Copy<P> loadCopy(String prefix, String what, Function<Path, P> rewrite) {
+        Path copy = null;
+        try {
+            copy = Files.createTempFile(prefix, ".pt");
+            P plan = rewrite.apply(copy);
+            return new Copy<>(load(copy, device, file + " (" + what + ")"), plan, copy);
         } catch (IOException e) {
             deleteQuietly(copy);
-            throw new LoupeException(ErrorKind.INTERNAL, "Could not write the ReLU-cut copy of " + file + ": " + e.getMessage(), e);
+            throw new LoupeException(ErrorKind.INTERNAL, "Could not write the copy of " + file + " " + what + ": "
+                    + e.getMessage(), e);
         } catch (RuntimeException e) {
             deleteQuietly(copy);
             throw e;
@@ -298,12 +328,12 @@ final class TorchScriptModel implements ExplainableModel {
                 NDList out = IValueUtils.forward((PtSymbolBlock) plain.getBlock(), new NDList(input), withGradients);
                 return new Outputs(out.get(0), Map.of());
             }
-            Tapped t = tappedFor(layerPaths);
+            Copy<TappedModel> t = tappedFor(layerPaths);
             NDArray method = scope.create(0f);
             method.setName(t.plan().djlMethodMarker());
             // Taps need autograd's bookkeeping even without a backward: the leaves are made
             // with requires_grad_, which inference mode forbids. GradMode decides the rest.
-            NDList out = IValueUtils.forward((PtSymbolBlock) t.model().getBlock(), new NDList(input, method), true);
+            NDList out = IValueUtils.forward(t.block(), new NDList(input, method), true);
             Map<String, NDArray> taps = new LinkedHashMap<>();
             List<String> order = t.plan().leafPaths();
             for (int i = 0; i < order.size(); i++) {
@@ -316,10 +346,10 @@ final class TorchScriptModel implements ExplainableModel {
 
         @Override
         public CutOutputs forwardReluCut(NDManager scope, NDArray input) {
-            Cut cut = reluCut();
+            Copy<ReluCutModel> cut = reluCut();
             NDArray method = scope.create(0f);
             method.setName(cut.plan().djlMethodMarker());
-            NDList out = IValueUtils.forward((PtSymbolBlock) cut.model().getBlock(), new NDList(input, method), true);
+            NDList out = IValueUtils.forward(cut.block(), new NDList(input, method), true);
             List<NDArray> inputs = new ArrayList<>();
             List<NDArray> leaves = new ArrayList<>();
             for (int k = 0; k < cut.plan().cutCount(); k++) {
@@ -327,6 +357,15 @@ final class TorchScriptModel implements ExplainableModel {
                 leaves.add(out.get(ReluCutModel.leafIndex(k)));
             }
             return new CutOutputs(out.get(0), inputs, leaves);
+        }
+
+        @Override
+        public NDArray forwardScaled(NDManager scope, NDArray input, String layer, NDArray factor) {
+            Copy<ScaledModel> s = scaledFor(layer);
+            NDArray method = scope.create(0f);
+            method.setName(s.plan().djlMethodMarker());
+            // the marker first: DJL attaches the outputs to the first array's manager, the scope's
+            return IValueUtils.forward(s.block(), new NDList(method, factor, input), false).get(0);
         }
 
         @Override

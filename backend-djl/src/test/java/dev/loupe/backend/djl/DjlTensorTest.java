@@ -23,7 +23,7 @@ class DjlTensorTest {
     static void open() {
         DjlEngine.pytorch();
         root = NDManager.newBaseManager("PyTorch");
-        scope = new DjlScope(root, null);
+        scope = new DjlScope(root, null, null);
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package dev.loupe.core.spi;
 
 import dev.loupe.core.explain.Explainer;
 import dev.loupe.core.model.Capability;
+import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import java.util.Set;
@@ -27,4 +28,12 @@ public interface ExplainerProvider {
 
     /** A configured explainer; {@code parameters} were validated against {@link #parameters()}. */
     Explainer create(Parameters parameters);
+
+    /**
+     * Checks what can be known from the model alone (its layers' shapes, its input size) before
+     * any image is read, so that a batch run refuses a bad combination up front instead of failing
+     * on every image. Throws a {@link dev.loupe.core.LoupeException} naming the problem and the fix.
+     */
+    default void checkModel(ExplainableModel model, Parameters parameters) {
+    }
 }

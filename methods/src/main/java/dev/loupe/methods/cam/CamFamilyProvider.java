@@ -6,7 +6,9 @@ import dev.loupe.core.explain.Attribution;
 import dev.loupe.core.explain.ExplainContext;
 import dev.loupe.core.explain.Explainer;
 import dev.loupe.core.layer.LayerInfo;
+import dev.loupe.core.layer.LayerSelector;
 import dev.loupe.core.model.Capability;
+import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ForwardPass;
 import dev.loupe.core.model.GradientPass;
 import dev.loupe.core.model.HookSpec;
@@ -100,6 +102,11 @@ public abstract class CamFamilyProvider implements ExplainerProvider {
             }
             return PerImage.split(map.toHost(), Attribution.MapKind.LAYER, evidence.targets(), layer.path(), Map.of());
         };
+    }
+
+    @Override
+    public void checkModel(ExplainableModel model, Parameters parameters) {
+        requireSpatial(name(), new LayerSelector(model.layers()).select(parameters.getString("layer")));
     }
 
     private LayerEvidence evidence(ExplainContext context, String layer) {

@@ -3,7 +3,9 @@ package dev.loupe.methods.guided;
 import dev.loupe.core.explain.Attribution;
 import dev.loupe.core.explain.Explainer;
 import dev.loupe.core.layer.LayerInfo;
+import dev.loupe.core.layer.LayerSelector;
 import dev.loupe.core.model.Capability;
+import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.GradientPass;
 import dev.loupe.core.model.HookSpec;
 import dev.loupe.core.model.ReluRule;
@@ -52,6 +54,11 @@ public final class GuidedGradCamProvider implements ExplainerProvider {
     public Set<Capability> requiredCapabilities() {
         return Set.of(Capability.INPUT_GRADIENT, Capability.RELU_RULES, Capability.LAYER_ACTIVATION,
                 Capability.LAYER_GRADIENT);
+    }
+
+    @Override
+    public void checkModel(ExplainableModel model, Parameters parameters) {
+        CamFamilyProvider.requireSpatial(name(), new LayerSelector(model.layers()).select(parameters.getString("layer")));
     }
 
     @Override

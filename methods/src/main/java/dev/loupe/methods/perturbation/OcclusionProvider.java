@@ -3,6 +3,7 @@ package dev.loupe.methods.perturbation;
 import dev.loupe.core.explain.Attribution;
 import dev.loupe.core.explain.Explainer;
 import dev.loupe.core.model.Capability;
+import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.HookSpec;
 import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.ParameterSpec;
@@ -58,6 +59,12 @@ public final class OcclusionProvider implements ExplainerProvider {
     @Override
     public Set<Capability> requiredCapabilities() {
         return Set.of(Capability.FORWARD);
+    }
+
+    @Override
+    public void checkModel(ExplainableModel model, Parameters parameters) {
+        long[] input = model.description().inputShape();
+        new Windows((int) input[1], (int) input[2], parameters.getInt("window"), parameters.getInt("stride"));
     }
 
     @Override

@@ -161,4 +161,20 @@ class CamPropertiesTest {
         LoupeException e = assertThrows(LoupeException.class, () -> explain("grad-cam-plus-plus", Map.of("layer", "2"), 0));
         assertTrue(e.getMessage().contains("(batch, channels, height, width)") && e.getMessage().contains("'2'"), e.getMessage());
     }
+
+    @Test
+    void badLayersAndWindowsAreRefusedFromTheModelAloneBeforeAnyImage() {
+        var camPlusPlus = REGISTRY.get("grad-cam-plus-plus");
+        LoupeException layer = assertThrows(LoupeException.class, () -> camPlusPlus.checkModel(model,
+                camPlusPlus.parameters().validate("grad-cam-plus-plus", Map.of("layer", "2"))));
+        assertTrue(layer.getMessage().contains("'2'"), layer.getMessage());
+        camPlusPlus.checkModel(model, camPlusPlus.parameters().validate("grad-cam-plus-plus", Map.of("layer", "0")));
+
+        var occlusion = REGISTRY.get("occlusion");
+        LoupeException window = assertThrows(LoupeException.class, () -> occlusion.checkModel(model,
+                occlusion.parameters().validate("occlusion", Map.of("window", 4))));
+        assertEquals(dev.loupe.core.ErrorKind.INPUT, window.kind());
+        assertTrue(window.getMessage().contains("larger than the 3x3 input"), window.getMessage());
+        occlusion.checkModel(model, occlusion.parameters().validate("occlusion", Map.of("window", 3, "stride", 1)));
+    }
 }

@@ -1,14 +1,11 @@
 package dev.loupe.backend.djl.torchscript;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.CRC32;
+import java.util.function.Function;
 
 /**
  * Plans the source edits of a ReLU cut (see {@link ReluCutRewriter}): every method that (directly
@@ -49,41 +46,40 @@ final class ReluCutPlanner {
     private static final String FUNCTIONAL = "__torch__.torch.nn.functional";
 
     private final ModuleTree tree;
-    private final Map<String, MethodVariant> variants = new LinkedHashMap<>();
-    private final Set<String> inProgress = new HashSet<>();
 
     ReluCutPlanner(ModuleTree tree) {
         this.tree = tree;
     }
 
     TapPlan plan() {
-        ModuleNode root = tree.root();
-        ScriptClass rootClass = tree.classOf(root);
-        ScriptMethod forward = rootClass.method("forward").orElseThrow(() -> new TorchScriptFormatException(
-                "the root class " + rootClass.qualifiedName() + " has no forward method"));
-        if (!forward.returnsTensor()) {
-            throw new TapException("the model's forward returns " + forward.returnType() + ", not one Tensor; "
-                    + "ReLU cuts need a model whose forward returns its logits as one Tensor");
-        }
-        if (rootClass.method(ReluCutRewriter.ENTRY_METHOD).isPresent()) {
-            throw new TapException("the archive already has a " + ReluCutRewriter.ENTRY_METHOD
-                    + " method: it is the output of an earlier rewrite; rewrite the original model file instead");
-        }
+        MethodCopier copier = new MethodCopier(tree, "loupe_cut_", "relu-cut", "loupe_cuts", ReluCutPlanner::edit);
+        ScriptMethod forward = copier.rootForward(ReluCutRewriter.ENTRY_METHOD, "ReLU cuts");
         refuseReluInFreeFunctions();
         MethodVariant rootVariant;
         try {
-            rootVariant = variant(root, "forward");
+            rootVariant = copier.variant(tree.root(), "forward");
         } catch (TapException e) {
             throw new TapException("cannot cut every ReLU, the number of ReLU applications would not be fixed: "
                     + e.getMessage());
         }
-        if (rootVariant == null || !rootVariant.needed()) {
+        if (!rootVariant.needed()) {
             throw new TapException("the model's forward applies no ReLU (nn.ReLU, torch.relu, torch.relu_ or "
                     + "torch.nn.functional.relu), so there is nothing for a ReLU backward rule to change");
         }
-        Map<String, String> changed = TapSources.changedSources(tree.program().archive().sources(), variants.values(),
-                rootClass, forward, rootVariant, ReluCutRewriter.ENTRY_METHOD, CUT_QUALIFIER, CUT_FUNCTION_SOURCE);
+        String entry = TapSources.listEntry(copier.rootClass(), forward, rootVariant, ReluCutRewriter.ENTRY_METHOD);
+        Map<String, String> changed = TapSources.changedSources(tree.program().archive().sources(), copier.variants(),
+                copier.rootClass(), entry, CUT_QUALIFIER, CUT_FUNCTION_SOURCE);
         return new TapPlan(changed, rootVariant.events());
+    }
+
+    private static Function<String, MethodCopier.Edit> edit(MethodCopier copier, MethodCopier.Site site) {
+        Set<String> aliases = reluAliases(site.method());
+        String label = "ReLU in " + (site.instance().path().isEmpty() ? "the root module" : "'" + site.instance().path() + "'")
+                + " (" + site.method().name() + ")";
+        return text -> {
+            Statement statement = new Statement(copier, text, site, aliases, label);
+            return new MethodCopier.Edit(statement.rewrite(), statement.events);
+        };
     }
 
     /** A ReLU inside a free function (other than functional.relu itself) could not be cut: refuse such archives. */
@@ -111,67 +107,6 @@ final class ReluCutPlanner {
                 }
             }
         });
-    }
-
-    /** The cut copy of {@code methodName} on {@code instance}, or {@code null} if its class lacks the method. */
-    private MethodVariant variant(ModuleNode instance, String methodName) {
-        String key = instance.path() + "#" + methodName;
-        MethodVariant known = variants.get(key);
-        if (known != null) {
-            return known;
-        }
-        ScriptClass owner = tree.classOf(instance);
-        ScriptMethod method = owner.method(methodName).orElse(null);
-        if (method == null) {
-            return null;
-        }
-        if (!inProgress.add(key)) {
-            throw new TorchScriptFormatException("method " + methodName + " of module '" + instance.path()
-                    + "' calls itself; TorchScript does not allow recursion, so the source is not what torch.jit.save prints");
-        }
-        Map<String, ModuleNode> moduleVariables = moduleVariables(instance, method);
-        Set<String> reluAliases = reluAliases(method);
-        String cutsVariable = method.freshName("loupe_cuts");
-        String label = "ReLU in " + (instance.path().isEmpty() ? "the root module" : "'" + instance.path() + "'")
-                + " (" + methodName + ")";
-        List<String> body = new ArrayList<>();
-        List<List<String>> lineEvents = new ArrayList<>();
-        for (LogicalLine line : method.body()) {
-            Statement statement = new Statement(line.text(), instance, moduleVariables, reluAliases, cutsVariable, label);
-            body.add(statement.rewrite());
-            lineEvents.add(statement.events);
-        }
-        List<String> events = ControlFlowEvents.of(owner, method, lineEvents);
-        String name = "loupe_cut_" + tag(instance.path()) + "_" + methodName;
-        if (owner.method(name).isPresent()) {
-            throw new TapException("class " + owner.qualifiedName() + " already has a method " + name
-                    + ": the archive is the output of an earlier rewrite; rewrite the original model file instead");
-        }
-        MethodVariant variant = new MethodVariant(owner, method, name, cutsVariable, body, events);
-        inProgress.remove(key);
-        variants.put(key, variant);
-        return variant;
-    }
-
-    /** Local variables bound to submodules: {@code conv1 = self.conv1}, {@code _0 = getattr(self, "0")}. */
-    private static Map<String, ModuleNode> moduleVariables(ModuleNode instance, ScriptMethod method) {
-        Map<String, ModuleNode> variables = new HashMap<>();
-        for (LogicalLine line : method.body()) {
-            List<Token> t = line.tokens();
-            String attribute = null;
-            if (t.size() == 5 && t.get(0).isName() && t.get(1).is("=") && t.get(2).is("self") && t.get(3).is(".")
-                    && t.get(4).isName()) {
-                attribute = t.get(4).text();
-            } else if (t.size() == 8 && t.get(0).isName() && t.get(1).is("=") && t.get(2).is("getattr") && t.get(3).is("(")
-                    && t.get(4).is("self") && t.get(5).is(",") && t.get(6).kind() == Token.Kind.STRING && t.get(7).is(")")) {
-                attribute = t.get(6).stringValue();
-            }
-            ModuleNode child = attribute == null ? null : CallSite.child(instance, attribute);
-            if (child != null) {
-                variables.put(t.get(0).text(), child);
-            }
-        }
-        return variables;
     }
 
     /** Locals the printer bound to a ReLU function: {@code _0 = __torch__.torch.nn.functional.relu}. */
@@ -225,19 +160,14 @@ final class ReluCutPlanner {
         return -1;
     }
 
-    private String tag(String instancePath) {
-        CRC32 crc = new CRC32();
-        crc.update(("relu-cut|" + instancePath).getBytes(StandardCharsets.UTF_8));
-        return String.format("%08x", crc.getValue());
-    }
-
     /**
      * One statement of a cut copy: {@code torch.relu_(x)} becomes {@code __torch__.loupe_relu_cut.cut(x, cuts)}
      * (further arguments, such as functional.relu's inplace flag, are dropped: the cut never works in
      * place); a module call whose callee applies ReLUs calls the callee's copy with the cuts list.
      */
-    private final class Statement {
+    private static final class Statement {
 
+        private final MethodCopier copier;
         private final String text;
         private final List<Token> tokens;
         private final ModuleNode instance;
@@ -249,14 +179,14 @@ final class ReluCutPlanner {
         final List<String> events = new ArrayList<>();
         private int copied;
 
-        Statement(String text, ModuleNode instance, Map<String, ModuleNode> moduleVariables, Set<String> aliases,
-                String cutsVariable, String label) {
+        Statement(MethodCopier copier, String text, MethodCopier.Site site, Set<String> aliases, String label) {
+            this.copier = copier;
             this.text = text;
             this.tokens = ScriptTokenizer.tokenize(text);
-            this.instance = instance;
-            this.moduleVariables = moduleVariables;
+            this.instance = site.instance();
+            this.moduleVariables = site.moduleVariables();
             this.aliases = aliases;
-            this.cutsVariable = cutsVariable;
+            this.cutsVariable = site.listVariable();
             this.label = label;
         }
 
@@ -284,7 +214,7 @@ final class ReluCutPlanner {
         }
 
         private boolean rewriteCall(CallSite call) {
-            MethodVariant callee = variant(call.receiver(), call.method(tokens));
+            MethodVariant callee = copier.variant(call.receiver(), call.method(tokens));
             if (callee == null || !callee.needed()) {
                 return false;
             }

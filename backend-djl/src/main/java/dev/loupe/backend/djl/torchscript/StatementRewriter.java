@@ -8,11 +8,12 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites one statement of a method copy: a call of a tapped module,
- * {@code (conv1).forward(x, )}, becomes {@code __torch__.loupe_tap.tap((conv1).forward(x, ), taps)};
- * a call whose callee reaches taps, {@code (layer4).forward(x, )}, calls the callee's copy and hands
- * it the list, {@code (layer4).loupe_…_forward(taps, x, )}. Nothing is hoisted, so evaluation order
- * stays as printed; the taps the statement appends are recorded in that order.
+ * Rewrites one statement of a method copy: a call of a wrapped module,
+ * {@code (conv1).forward(x, )}, becomes {@code <wrap>((conv1).forward(x, ), list)}, e.g.
+ * {@code __torch__.loupe_tap.tap(...)}; a call whose callee reaches a wrapped module,
+ * {@code (layer4).forward(x, )}, calls the callee's copy and hands it the list,
+ * {@code (layer4).loupe_…_forward(list, x, )}. Nothing is hoisted, so evaluation order stays as
+ * printed; the wrapped calls are recorded in that order, one event (the module path) per call.
  */
 final class StatementRewriter {
 
@@ -29,6 +30,7 @@ final class StatementRewriter {
     private final Map<String, ModuleNode> moduleVariables;
     private final String tapsVariable;
     private final Set<String> tapped;
+    private final String wrapFunction;
     private final BiFunction<ModuleNode, String, MethodVariant> variants;
     private final StringBuilder out = new StringBuilder();
     private final List<String> events = new ArrayList<>();
@@ -36,17 +38,29 @@ final class StatementRewriter {
 
     /**
      * @param moduleVariables local variables bound to submodules of {@code instance}
+     * @param tapped the module paths whose calls are wrapped
+     * @param wrapFunction the qualified function that wraps them, called as {@code f(output, list)}
      * @param variants the tapped copy of a module's method, or {@code null} when the class lacks it
      */
     StatementRewriter(String text, ModuleNode instance, Map<String, ModuleNode> moduleVariables, String tapsVariable,
-            Set<String> tapped, BiFunction<ModuleNode, String, MethodVariant> variants) {
+            Set<String> tapped, String wrapFunction, BiFunction<ModuleNode, String, MethodVariant> variants) {
         this.text = text;
         this.tokens = ScriptTokenizer.tokenize(text);
         this.instance = instance;
         this.moduleVariables = moduleVariables;
         this.tapsVariable = tapsVariable;
         this.tapped = tapped;
+        this.wrapFunction = wrapFunction;
         this.variants = variants;
+    }
+
+    /** The editor for a {@link MethodCopier} that wraps every call of the modules at {@code paths}. */
+    static MethodCopier.StatementEditor editor(Set<String> paths, String wrapFunction) {
+        return (copier, site) -> text -> {
+            StatementRewriter r = new StatementRewriter(text, site.instance(), site.moduleVariables(), site.listVariable(),
+                    paths, wrapFunction, copier::variant);
+            return new MethodCopier.Edit(r.rewrite(), r.events());
+        };
     }
 
     String rewrite() {
@@ -83,7 +97,7 @@ final class StatementRewriter {
         }
         copyTo(tokens.get(call.start()).start());
         if (tapHere) {
-            out.append(TapSources.TAP_FUNCTION).append('(');
+            out.append(wrapFunction).append('(');
         }
         copyTo(tokens.get(call.methodToken()).start());
         out.append(onPath ? callee.name() : method);
@@ -112,12 +126,12 @@ final class StatementRewriter {
         if (callee.original().returnType().equals("NoneType")) {
             throw new TapException("module '" + receiver.path() + "' (" + receiver.typeName() + ") returns nothing from "
                     + method + ": tracing records a module that returns its input unchanged (an identity, such as "
-                    + "nn.Identity or StochasticDepth in eval mode) as a call without a value; tap the module before it");
+                    + "nn.Identity or StochasticDepth in eval mode) as a call without a value; pick the module before it");
         }
         if (!callee.original().returnsTensor()) {
             throw new TapException("module '" + receiver.path() + "' (" + receiver.typeName() + ") returns "
                     + callee.original().returnType() + " from " + method + ", not one Tensor; only modules whose "
-                    + "output is a single Tensor can be tapped (tap a submodule or the module that consumes it)");
+                    + "output is a single Tensor can be tapped or scaled (pick a submodule or the module that consumes it)");
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Turns planned method copies into changed code files: methods appended to their classes, plus the tap function. */
+/** Turns planned method copies into changed code files: methods appended to their classes, plus a helper function. */
 final class TapSources {
 
     static final String TAP_QUALIFIER = "__torch__.loupe_tap";
@@ -29,27 +29,20 @@ final class TapSources {
     private TapSources() {
     }
 
-    /** Code files (by module qualifier) to replace or add in the archive. */
-    static Map<String, String> changedSources(Map<String, String> originalSources, Collection<MethodVariant> variants,
-            ScriptClass rootClass, ScriptMethod forward, MethodVariant rootVariant) {
-        return changedSources(originalSources, variants, rootClass, forward, rootVariant, TapRewriter.ENTRY_METHOD,
-                TAP_QUALIFIER, TAP_FUNCTION_SOURCE);
-    }
-
     /**
-     * As above, with the root's entry method named {@code entryMethod} and the helper function file
-     * {@code helperQualifier} holding {@code helperSource} (the tap or the ReLU cut function).
+     * Code files (by module qualifier) to replace or add in the archive: the needed method copies
+     * appended to their classes, {@code entrySource} appended to the root class, and the helper
+     * function file {@code helperQualifier} holding {@code helperSource} (tap, ReLU cut or scale).
      */
     static Map<String, String> changedSources(Map<String, String> originalSources, Collection<MethodVariant> variants,
-            ScriptClass rootClass, ScriptMethod forward, MethodVariant rootVariant, String entryMethod,
-            String helperQualifier, String helperSource) {
+            ScriptClass rootClass, String entrySource, String helperQualifier, String helperSource) {
         Map<ScriptClass, List<String>> additions = new LinkedHashMap<>();
         for (MethodVariant v : variants) {
             if (v.needed()) {
                 additions.computeIfAbsent(v.owner(), c -> new ArrayList<>()).add(variantSource(v));
             }
         }
-        additions.computeIfAbsent(rootClass, c -> new ArrayList<>()).add(entrySource(rootClass, forward, rootVariant, entryMethod));
+        additions.computeIfAbsent(rootClass, c -> new ArrayList<>()).add(entrySource);
 
         Map<String, TreeMap<Integer, List<String>>> insertionsByFile = new LinkedHashMap<>();
         additions.forEach((cls, methods) -> insertionsByFile
@@ -85,9 +78,33 @@ final class TapSources {
         return s.toString();
     }
 
+    /**
+     * {@code <entryMethod>(self, factor: Tensor, <forward's params>) -> Tensor}: forward's copy run
+     * with the list {@code [factor]}. The factor comes first because forward's parameters may have
+     * defaults.
+     */
+    static String scaledEntry(ScriptClass rootClass, ScriptMethod forward, MethodVariant rootVariant, String entryMethod) {
+        String member = " ".repeat(rootClass.memberIndent());
+        String continuation = " ".repeat(rootClass.memberIndent() + 2);
+        String body = " ".repeat(forward.bodyIndent());
+        String list = rootVariant.tapsVariable();
+        String factor = forward.freshName("loupe_factor");
+        StringBuilder s = new StringBuilder();
+        s.append(member).append("def ").append(entryMethod).append("(self: ").append(rootClass.qualifiedName()).append(",\n")
+                .append(continuation).append(factor).append(": Tensor");
+        StringBuilder arguments = new StringBuilder(list);
+        for (ScriptMethod.Param p : forward.params()) {
+            s.append(",\n").append(continuation).append(p.text());
+            arguments.append(", ").append(p.name());
+        }
+        s.append(") -> Tensor:\n");
+        s.append(body).append(list).append(" = [").append(factor).append("]\n");
+        s.append(body).append("return (self).").append(rootVariant.name()).append('(').append(arguments).append(')');
+        return s.toString();
+    }
+
     /** {@code <entryMethod>(self, <forward's params>) -> List[Tensor]}: [output] + taps (or cuts). */
-    private static String entrySource(ScriptClass rootClass, ScriptMethod forward, MethodVariant rootVariant,
-            String entryMethod) {
+    static String listEntry(ScriptClass rootClass, ScriptMethod forward, MethodVariant rootVariant, String entryMethod) {
         String member = " ".repeat(rootClass.memberIndent());
         String continuation = " ".repeat(rootClass.memberIndent() + 2);
         String body = " ".repeat(forward.bodyIndent());
