@@ -141,6 +141,7 @@ final class ExplainRun {
                 }
             }
             if (setup.layers() == null) {
+                setup.provider().checkModel(model, params);
                 Explainer explainer = registry.create(name, setup.request().params(), model);
                 result.add(new MethodPlan(name, LayerChoice.Kind.SINGLE, List.of(new MethodPlan.Unit(null, explainer))));
                 continue;
@@ -180,6 +181,8 @@ final class ExplainRun {
         for (String path : paths) {
             Map<String, Object> params = new LinkedHashMap<>(setup.request().params());
             params.put(MethodLayers.LAYER, path);
+            // each layer of a list or group is checked like a single one: a layer the method refuses stops the run here
+            setup.provider().checkModel(model, setup.provider().parameters().validate(name, params));
             units.add(new MethodPlan.Unit(path, registry.create(name, params, model)));
         }
         return new MethodPlan(name, choice.kind(), units);

@@ -79,6 +79,15 @@ class LayerBadInputTest {
     }
 
     @Test
+    void aListedLayerTheMethodRefusesStopsTheRunBeforeAnyImage() {
+        // classifier is (1, 4): not a feature map, which the method's own model check refuses
+        CliRun run = explain("grad-cam", "--layer", "features.13,classifier");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err()).contains("'classifier'");
+        assertThat(out()).doesNotExist();
+    }
+
+    @Test
     void autoPickingALayerThatIsAlsoListedIsAnInputError() {
         // on the quickstart CNN auto picks features.13 raised to its parent with the same output, features
         CliRun run = explain("grad-cam", "--layer", "features,auto");
