@@ -83,6 +83,33 @@ class BadInputTest {
     }
 
     @Test
+    void occlusionWindowLargerThanTheInputOrStrideZero() {
+        CliRun run = explain(model(), image(), "occlusion", "--param", "window=96");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err()).contains("window 96 is larger than the 80x80 input").contains("at most 80");
+        CliRun zero = explain(model(), image(), "occlusion", "--param", "stride=0");
+        assertThat(zero.exitCode()).as(zero.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zero.err()).contains("'stride'");
+        assertNothingWritten();
+    }
+
+    @Test
+    void camLayerWithoutASpatialOutput() {
+        CliRun run = explain(model(), image(), "score-cam", "--layer", "classifier");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.INPUT);
+        assertThat(run.err()).contains("score-cam needs a layer with a (batch, channels, height, width) output")
+                .contains("'classifier'");
+        assertNothingWritten();
+    }
+
+    @Test
+    void camOnALayerNotFollowedByPoolingAndLinear() {
+        CliRun run = explain(model(), image(), "cam", "--layer", "features.11");
+        assertThat(run.exitCode()).as(run.toString()).isNotZero();
+        assertThat(run.err()).contains("global average pooling").contains("features.11").contains("grad-cam");
+    }
+
+    @Test
     void classIndexOutOfRange() {
         CliRun run = explain(model(), image(), "saliency", "--target", "7");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.INPUT);
