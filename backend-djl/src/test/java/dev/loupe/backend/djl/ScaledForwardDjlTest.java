@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -20,9 +19,7 @@ import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.testing.Close;
 import dev.loupe.core.testing.Fixtures;
 import dev.loupe.core.testing.NpyReader;
-import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -188,14 +185,12 @@ class ScaledForwardDjlTest {
     }
 
     /**
-     * Arrays a scaled pass makes live in the scope: after it closes none is left, and RSS stays
-     * flat. RSS is read after a GC (uploads sit in direct buffers until one) and after 200 passes,
-     * by which the allocators have settled (it grows ~130 MB before that, then moves by ~25 MB
-     * either way); a leaked input per pass would add 300 x 460 KB = 135 MB.
+     * Arrays a scaled pass makes live in the scope: each pass's logits are released when its scope
+     * closes and nothing is left in the model's manager. (Process memory over many explanations is
+     * measured by {@code loupe bench --memory}, not asserted here: RSS moves with the allocators.)
      */
     @Test
-    void scopesFreeWhatScaledPassesMake() throws Exception {
-        assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "needs Linux /proc to read RSS");
+    void scopesFreeWhatScaledPassesMake() {
         FloatArray x = input("shapes_cnn");
         FloatArray factor = scaled("shapes_cnn_features.11_channels_factor.npy");
         TorchScriptModel model = model(SHAPES, x);
@@ -203,12 +198,9 @@ class ScaledForwardDjlTest {
         try (Scope scope = model.openScope()) {
             modelManager = DjlTensor.unwrap(scope.upload(x)).getManager().getParentManager();
         }
-        for (int i = 0; i < 200; i++) {
-            forwardScaled(model, x, "features.11", factor);
-        }
+        forwardScaled(model, x, "features.11", factor);
         int arrays = modelManager.getManagedArrays().size();
-        long rss = settledRssKb();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 50; i++) {
             NDArray logits;
             try (Scope scope = model.openScope()) {
                 logits = DjlTensor.unwrap(scope.forwardScaled(scope.upload(x), "features.11", scope.upload(factor)).logits());
@@ -216,28 +208,7 @@ class ScaledForwardDjlTest {
             }
             assertTrue(logits.isReleased(), "closing the scope released the logits");
         }
-        long grownKb = settledRssKb() - rss;
-        if (Boolean.getBoolean("loupe.test.printDiffs")) {
-            System.out.printf("RSS change over 300 scaled passes: %d KB%n", grownKb);
-        }
         assertEquals(arrays, modelManager.getManagedArrays().size(), "arrays left in the model's manager");
-        assertTrue(grownKb < 64 * 1024, "RSS grew by " + grownKb + " KB over 300 scaled passes");
     }
 
-    private static long settledRssKb() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(50);
-        }
-        return rssKb();
-    }
-
-    private static long rssKb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
-    }
 }
