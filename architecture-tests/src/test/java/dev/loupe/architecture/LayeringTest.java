@@ -28,7 +28,7 @@ class LayeringTest {
     void everyModuleIsImported() {
         // The rules below would pass vacuously if a module's classes were missing.
         for (String pkg : List.of("dev.loupe.core", "dev.loupe.backend.djl", "dev.loupe.methods",
-                "dev.loupe.render", "dev.loupe.cli")) {
+                "dev.loupe.render", "dev.loupe.bench", "dev.loupe.cli")) {
             assertTrue(loupe.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)), "no classes found in " + pkg);
         }
     }
@@ -69,6 +69,26 @@ class LayeringTest {
         noClasses().that().resideInAPackage("dev.loupe.render..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "org.tensorflow..",
                         "dev.loupe.backend..", "dev.loupe.methods..")
+                .check(loupe);
+    }
+
+    @Test
+    void onlyTheCliUsesTheBenchmark() {
+        noClasses().that().resideOutsideOfPackages("dev.loupe.bench..", "dev.loupe.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.loupe.bench..")
+                .check(loupe);
+    }
+
+    @Test
+    void theBenchmarkSeesMethodsAndBackendsOnlyThroughCore() {
+        // it times any method and any backend through the SPI; only its bare-engine reference
+        // (dev.loupe.bench.djl) talks to DJL directly
+        noClasses().that().resideInAPackage("dev.loupe.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.loupe.methods..", "dev.loupe.backend..", "dev.loupe.render..")
+                .check(loupe);
+        noClasses().that().resideInAPackage("dev.loupe.bench..").and().resideOutsideOfPackage("dev.loupe.bench.djl..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..")
                 .check(loupe);
     }
 
