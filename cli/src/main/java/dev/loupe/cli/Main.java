@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Attribution maps for image classifiers: see what drove a prediction.",
-        subcommands = {ExplainCommand.class, LayersCommand.class, MethodsCommand.class, BenchCommand.class},
+        subcommands = {ExplainCommand.class, LayersCommand.class, MethodsCommand.class, BenchCommand.class,
+            LocalisationCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all outputs written",
@@ -64,6 +65,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: explain, layers, methods or bench.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: explain, layers, methods, bench or localisation.");
     }
 }
