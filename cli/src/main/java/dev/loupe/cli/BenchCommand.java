@@ -411,15 +411,7 @@ final class BenchCommand implements Callable<Integer> {
         run.put("loupe", VersionProvider.version());
         run.put("created", Instant.now().toString());
         run.put("config", plan.source() == null ? null : plan.source().toString());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", d.source());
-        m.put("sha256", d.sha256());
-        m.put("backend", d.backend());
-        m.put("device", d.device());
-        m.put("input_shape", d.inputShape());
-        m.put("classes", d.classCount());
-        m.put("load_seconds", loadSeconds);
-        run.put("model", m);
+        run.put("model", RunRecord.modelJson(d, loadSeconds));
         Map<String, Object> pre = new LinkedHashMap<>();
         pre.put("resize", plan.preprocessor().resize().toString());
         pre.put("center_crop", plan.preprocessor().centerCrop().map(Object::toString).orElse(null));

@@ -52,6 +52,11 @@ final class RunRecord {
     }
 
     void model(ModelDescription d, double loadSeconds) {
+        root.put("model", modelJson(d, loadSeconds));
+    }
+
+    /** The model's provenance as run.json and bench.json record it. */
+    static Map<String, Object> modelJson(ModelDescription d, double loadSeconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", d.source());
         m.put("sha256", d.sha256());
@@ -60,7 +65,7 @@ final class RunRecord {
         m.put("input_shape", d.inputShape());
         m.put("classes", d.classCount());
         m.put("load_seconds", loadSeconds);
-        root.put("model", m);
+        return m;
     }
 
     void method(ExplainerProvider provider, Parameters parameters) {

@@ -4,13 +4,16 @@ import dev.loupe.core.tensor.FloatArray;
 
 /**
  * The projection of one image's activations on their first principal component, for Eigen-CAM.
- * The singular vector comes from the eigenvectors of the smaller Gram matrix (positions x positions
- * or channels x channels), found by cyclic Jacobi rotations in double precision: exact for
- * symmetric matrices, and small enough here (at most min(h w, C) square).
+ * The singular vector is the top eigenvector of the smaller Gram matrix (positions x positions or
+ * channels x channels, at most min(h w, C) square), in double precision: by power iteration,
+ * which converges fast when the first component stands out (the case Eigen-CAM is meant for),
+ * else by cyclic Jacobi rotations, slower but exact for any symmetric matrix.
  */
 final class PrincipalComponent {
 
     private static final int MAX_SWEEPS = 100;
+    private static final int MAX_POWER_STEPS = 500;
+    private static final double POWER_TOLERANCE = 1e-12;
 
     private PrincipalComponent() {
     }
@@ -104,8 +107,61 @@ final class PrincipalComponent {
     record Eigen(double value, double[] vector) {
     }
 
-    /** The largest eigenvalue of a symmetric matrix and a unit eigenvector, by cyclic Jacobi (destroys {@code a}). */
+    /** The largest eigenvalue of a symmetric positive semi-definite matrix and a unit eigenvector (destroys {@code a}). */
     static Eigen largestEigen(double[][] a) {
+        Eigen quick = powerIteration(a);
+        return quick != null ? quick : jacobi(a);
+    }
+
+    /** Power iteration from a fixed start; null when it has not converged within the step limit. */
+    static Eigen powerIteration(double[][] a) {
+        int n = a.length;
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = 1 + (double) i / n; // fixed and generic: not orthogonal to the top eigenvector in practice
+        }
+        normalise(v);
+        double[] next = new double[n];
+        for (int step = 0; step < MAX_POWER_STEPS; step++) {
+            for (int i = 0; i < n; i++) {
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    sum += a[i][j] * v[j];
+                }
+                next[i] = sum;
+            }
+            double value = normalise(next);
+            if (value == 0) {
+                return new Eigen(0, v.clone());
+            }
+            double change = 0;
+            for (int i = 0; i < n; i++) {
+                change = Math.max(change, Math.abs(next[i] - v[i]));
+            }
+            System.arraycopy(next, 0, v, 0, n);
+            if (change < POWER_TOLERANCE) {
+                return new Eigen(value, v);
+            }
+        }
+        return null;
+    }
+
+    private static double normalise(double[] v) {
+        double norm = 0;
+        for (double x : v) {
+            norm += x * x;
+        }
+        norm = Math.sqrt(norm);
+        if (norm > 0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] /= norm;
+            }
+        }
+        return norm;
+    }
+
+    /** The largest eigenvalue and a unit eigenvector by cyclic Jacobi rotations (destroys {@code a}). */
+    static Eigen jacobi(double[][] a) {
         int n = a.length;
         double[][] v = new double[n][n];
         for (int i = 0; i < n; i++) {

@@ -17,6 +17,38 @@ class PrincipalComponentTest {
         assertEquals(1, Math.hypot(e.vector()[0], e.vector()[1]), 1e-12);
     }
 
+    @Test
+    void powerIterationAndJacobiAgree() {
+        SplittableRandom random = new SplittableRandom(11);
+        int n = 12;
+        double[][] m = new double[30][n];
+        for (double[] row : m) {
+            for (int j = 0; j < n; j++) {
+                row[j] = random.nextDouble() - 0.5 + (j == 0 ? 2 : 0);
+            }
+        }
+        double[][] gram = new double[n][n];
+        for (double[] row : m) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    gram[i][j] += row[i] * row[j];
+                }
+            }
+        }
+        double[][] copy = new double[n][];
+        for (int i = 0; i < n; i++) {
+            copy[i] = gram[i].clone();
+        }
+        PrincipalComponent.Eigen power = PrincipalComponent.powerIteration(gram);
+        PrincipalComponent.Eigen exact = PrincipalComponent.jacobi(copy);
+        assertEquals(exact.value(), power.value(), 1e-9 * exact.value());
+        double dot = 0;
+        for (int i = 0; i < n; i++) {
+            dot += power.vector()[i] * exact.vector()[i];
+        }
+        assertEquals(1, Math.abs(dot), 1e-9);
+    }
+
     /** Rank one after centring: A^k = a_k u + b_k, so the projection is u - mean(u) up to scale, oriented. */
     @Test
     void rankOneActivationsProjectOntoTheirPattern() {
