@@ -67,8 +67,7 @@ public final class AblationCamProvider extends CamFamilyProvider {
                     weights[b * channels + k] = y == 0 ? y - ablated[k] : (y - ablated[k]) / y;
                 }
             }
-            Tensor w = evidence.context().scope().upload(new FloatArray(weights, new long[] {a[0], channels, 1, 1}));
-            return evidence.weightedSum(w);
+            return evidence.weightedSum(weights);
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.loupe.methods.cam;
 
 import dev.loupe.core.explain.ExplainContext;
+import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.Tensor;
 import dev.loupe.methods.ResolvedTargets;
 
@@ -23,5 +24,11 @@ public record LayerEvidence(ExplainContext context, String layer, Tensor activat
     /** sum_k w_k A^k for channel weights {@code weights} of shape (B, C, 1, 1): a (B, h, w) map. */
     public Tensor weightedSum(Tensor weights) {
         return weights.mul(activation).sum(false, 1);
+    }
+
+    /** The same for weights computed on the host, {@code B * C} values, image by image. */
+    public Tensor weightedSum(float[] weights) {
+        long[] a = activation.shape();
+        return weightedSum(context.scope().upload(new FloatArray(weights, new long[] {a[0], a[1], 1, 1})));
     }
 }

@@ -69,8 +69,7 @@ public final class ScoreCamProvider extends CamFamilyProvider {
                         });
                 System.arraycopy(softmax(scores), 0, weights, b * channels, channels);
             }
-            Tensor w = evidence.context().scope().upload(new FloatArray(weights, new long[] {a[0], channels, 1, 1}));
-            return evidence.weightedSum(w);
+            return evidence.weightedSum(weights);
         };
     }
 

@@ -14,6 +14,7 @@ import dev.loupe.methods.BatchedScores;
 import dev.loupe.methods.BuiltinMethod;
 import dev.loupe.methods.ResolvedTargets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,7 +105,7 @@ public final class OcclusionProvider implements ExplainerProvider {
             for (int c = 0; c < s[0]; c++) {
                 for (int y = windows.top(i); y < windows.bottom(i); y++) {
                     int row = offset + c * plane + y * (int) s[2];
-                    java.util.Arrays.fill(copies, row + windows.left(i), row + windows.right(i), baseline);
+                    Arrays.fill(copies, row + windows.left(i), row + windows.right(i), baseline);
                 }
             }
         }
