@@ -23,7 +23,7 @@ public enum LayerGroup {
     ALL_BLOCKS("all-blocks");
 
     /** Constants, so that picocli's help (an annotation) can quote them. */
-    public static final String ALL_CONV_RULE = "every Conv2d layer with a (B, C, H, W) output";
+    public static final String ALL_CONV_RULE = "every convolution layer (PyTorch Conv2d, TensorFlow Conv2D scope) with a (B, C, H, W) output";
     public static final String ALL_BLOCKS_RULE = "the model's top-level children with a spatial output larger"
             + " than 1x1 that are not pooling, normalisation or dropout layers, where a Sequential holding"
             + " sub-containers (a ResNet stage such as layer1) is replaced by its children (the residual blocks)";
@@ -34,6 +34,9 @@ public enum LayerGroup {
      * Inception block concatenating parallel branches) are blocks themselves.
      */
     private static final Set<String> CHAINS = Set.of("Sequential", "SequentialBlock");
+
+    /** PyTorch's convolution module and TensorFlow's convolution ops (a scope's type is its op's). */
+    private static final Set<String> CONVOLUTIONS = Set.of("Conv2d", "Conv2D", "DepthwiseConv2dNative");
 
     private final String id;
 
@@ -67,7 +70,7 @@ public enum LayerGroup {
     /** The selected layers in module order; never empty (an empty selection is an input error). */
     public List<LayerInfo> select(List<LayerInfo> layers) {
         List<LayerInfo> chosen = switch (this) {
-            case ALL_CONV -> layers.stream().filter(l -> l.type().equals("Conv2d") && rank(l) == 4).toList();
+            case ALL_CONV -> layers.stream().filter(l -> !l.op() && CONVOLUTIONS.contains(l.type()) && rank(l) == 4).toList();
             case ALL_BLOCKS -> blocks(layers);
         };
         if (chosen.isEmpty()) {
@@ -83,7 +86,7 @@ public enum LayerGroup {
     private static List<LayerInfo> blocks(List<LayerInfo> layers) {
         List<LayerInfo> chosen = new ArrayList<>();
         for (LayerInfo top : layers) {
-            if (top.depth() != 0) {
+            if (top.depth() != 0 || top.op()) {
                 continue;
             }
             List<LayerInfo> children = childrenOf(top, layers);
@@ -99,9 +102,8 @@ public enum LayerGroup {
     }
 
     private static List<LayerInfo> childrenOf(LayerInfo parent, List<LayerInfo> layers) {
-        String prefix = parent.path() + ".";
         return layers.stream()
-                .filter(l -> l.path().startsWith(prefix) && l.depth() == parent.depth() + 1)
+                .filter(l -> !l.op() && LayerInfo.isInside(l.path(), parent.path()) && l.depth() == parent.depth() + 1)
                 .toList();
     }
 

@@ -20,7 +20,10 @@ public final class LayerSelector {
     /** Layers that only resample, normalise or drop: never chosen by {@value #AUTO}. */
     static final Set<String> NOT_FEATURES = Set.of(
             "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "AdaptiveMaxPool2d", "BatchNorm2d",
-            "Dropout", "Dropout2d", "Identity", "Upsample");
+            "Dropout", "Dropout2d", "Identity", "Upsample",
+            // the same roles as TensorFlow op types
+            "MaxPool", "AvgPool", "Mean", "FusedBatchNorm", "FusedBatchNormV2", "FusedBatchNormV3",
+            "Pad", "PadV2", "Transpose", "Reshape", "ResizeBilinear", "ResizeNearestNeighbor");
 
     private final Map<String, LayerInfo> byPath = new LinkedHashMap<>();
 
@@ -69,10 +72,10 @@ public final class LayerSelector {
                     + " output larger than 1x1, so no layer can be chosen automatically; name one"
                     + " with the 'layer' parameter.");
         }
-        String path = chosen.path();
-        for (int dot = path.lastIndexOf('.'); dot > 0; dot = path.lastIndexOf('.', dot - 1)) {
-            LayerInfo parent = byPath.get(path.substring(0, dot));
-            if (parent != null && Arrays.equals(parent.outputShape(), chosen.outputShape())) {
+        long[] shape = chosen.outputShape();
+        for (String up = LayerInfo.parentPath(chosen.path()); up != null; up = LayerInfo.parentPath(up)) {
+            LayerInfo parent = byPath.get(up);
+            if (parent != null && Arrays.equals(parent.outputShape(), shape)) {
                 chosen = parent;
             }
         }

@@ -15,6 +15,14 @@ public interface ExplainableModel extends AutoCloseable {
 
     Set<Capability> capabilities();
 
+    /**
+     * Why this model lacks {@code capability} when the backend knows (an op without a gradient, say),
+     * for the error that refuses a method; null when there is nothing more to say.
+     */
+    default String whyNot(Capability capability) {
+        return null;
+    }
+
     /** Every addressable layer in execution-tree order, with output shapes at batch size 1. */
     List<LayerInfo> layers();
 

@@ -77,8 +77,11 @@ public final class ExplainerRegistry {
         missing.addAll(provider.requiredCapabilities());
         missing.removeAll(model.capabilities());
         if (!missing.isEmpty()) {
+            StringBuilder reasons = new StringBuilder();
+            missing.stream().map(model::whyNot).filter(java.util.Objects::nonNull).distinct()
+                    .forEach(reason -> reasons.append(' ').append(reason));
             throw new LoupeException(ErrorKind.INPUT, "Method '" + name + "' needs " + missing + ", which the "
-                    + model.description().backend() + " backend does not offer for this model.");
+                    + model.description().backend() + " backend does not offer for this model." + reasons);
         }
         return provider.create(validated);
     }

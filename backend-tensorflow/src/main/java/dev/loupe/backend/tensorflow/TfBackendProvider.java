@@ -1,0 +1,30 @@
+package dev.loupe.backend.tensorflow;
+
+import dev.loupe.core.model.ExplainableModel;
+import dev.loupe.core.model.ModelSpec;
+import dev.loupe.core.spi.BackendProvider;
+import java.nio.file.Path;
+
+/** The TensorFlow Java backend, for SavedModels. Constructing it loads nothing native. */
+public final class TfBackendProvider implements BackendProvider {
+
+    @Override
+    public String name() {
+        return "tensorflow";
+    }
+
+    @Override
+    public boolean recognizes(Path model) {
+        return SavedModelDir.diagnose(model) == null;
+    }
+
+    @Override
+    public String accepts() {
+        return "TensorFlow SavedModel folders (saved_model.pb, variables/), graph-mode or Keras-style";
+    }
+
+    @Override
+    public ExplainableModel open(ModelSpec spec) {
+        return SavedModelModel.open(spec);
+    }
+}
