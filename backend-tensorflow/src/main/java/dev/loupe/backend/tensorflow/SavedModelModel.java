@@ -57,6 +57,8 @@ final class SavedModelModel implements ExplainableModel {
     private final TfDevice device;
     private final Map<ReluRule, LoadedGraph> graphs = new EnumMap<>(ReluRule.class);
     private final Map<GradientKey, GradientOps> gradients = new ConcurrentHashMap<>();
+    private final Map<GradientKey, LoupeException> gradientFailures = new ConcurrentHashMap<>();
+    private int gradientSerial;
     private final String hash;
     private volatile List<LayerInfo> layers;
     private volatile String inputGradientProblem;
@@ -304,8 +306,18 @@ final class SavedModelModel implements ExplainableModel {
         }
         LoadedGraph graph = graph(rule);
         synchronized (graphs) {
-            return gradients.computeIfAbsent(key, k -> GradientOps.build(graph, outputTensor, inputTensor, k, gradients.size(),
-                    name -> describeNoGradient(name)));
+            LoupeException failed = gradientFailures.get(key);
+            if (failed != null) {
+                throw new LoupeException(failed.kind(), failed.getMessage(), failed);
+            }
+            try {
+                // a failed build leaves ops behind, so every attempt gets a fresh name prefix
+                return gradients.computeIfAbsent(key, k -> GradientOps.build(graph, outputTensor, inputTensor, k,
+                        gradientSerial++, this::describeNoGradient));
+            } catch (LoupeException e) {
+                gradientFailures.put(key, e);
+                throw e;
+            }
         }
     }
 
