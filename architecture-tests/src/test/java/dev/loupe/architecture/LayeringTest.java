@@ -27,7 +27,7 @@ class LayeringTest {
     @Test
     void everyModuleIsImported() {
         // The rules below would pass vacuously if a module's classes were missing.
-        for (String pkg : List.of("dev.loupe.core", "dev.loupe.backend.djl", "dev.loupe.methods",
+        for (String pkg : List.of("dev.loupe.core", "dev.loupe.backend.djl", "dev.loupe.backend.tensorflow", "dev.loupe.methods",
                 "dev.loupe.render", "dev.loupe.bench", "dev.loupe.cli")) {
             assertTrue(loupe.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)), "no classes found in " + pkg);
         }
@@ -60,7 +60,11 @@ class LayeringTest {
     void backendsDoNotDependOnMethodsRenderOrEachOther() {
         noClasses().that().resideInAPackage("dev.loupe.backend.djl..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.loupe.methods..", "dev.loupe.render..", "dev.loupe.backend.tensorflow..")
+                        "dev.loupe.methods..", "dev.loupe.render..", "dev.loupe.backend.tensorflow..", "org.tensorflow..")
+                .check(loupe);
+        noClasses().that().resideInAPackage("dev.loupe.backend.tensorflow..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.loupe.methods..", "dev.loupe.render..", "dev.loupe.backend.djl..", "ai.djl..")
                 .check(loupe);
     }
 
