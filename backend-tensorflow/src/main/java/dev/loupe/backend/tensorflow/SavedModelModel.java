@@ -131,37 +131,38 @@ final class SavedModelModel implements ExplainableModel {
     }
 
     /**
-     * The prefix dropped from op names: for a Keras-style model, the inlined call and the model's
-     * own name scope when every op under the call shares it.
+     * The prefix dropped from op names. For a Keras-style model: the inlined calls down to the
+     * network (TF2 signatures wrap the model's call in another), then the model's own name scope,
+     * each taken only while every scoped op on the forward path shares it. Graph-mode names stay
+     * as they are.
      */
     private String modelRoot(List<String> calls) {
-        String best = null;
-        long most = 0;
-        for (String call : calls) {
-            String prefix = call + "/";
-            long under = forward.stream().filter(n -> n.startsWith(prefix)).count();
-            if (under > most) {
-                most = under;
-                best = prefix;
-            }
-        }
-        if (best == null) {
+        if (calls.isEmpty()) {
             return "";
         }
-        String shared = null;
-        for (String node : forward) {
-            int slash = node.startsWith(best) ? node.indexOf('/', best.length()) : -1;
-            if (slash < 0) {
-                continue;
+        String root = "";
+        while (true) {
+            String shared = null;
+            for (String node : forward.subList(1, forward.size())) {
+                int slash = node.startsWith(root) ? node.indexOf('/', root.length()) : -1;
+                if (slash < 0) {
+                    continue; // an op outside any scope (a result's Identity) decides nothing
+                }
+                String first = node.substring(root.length(), slash);
+                if (shared == null) {
+                    shared = first;
+                } else if (!shared.equals(first)) {
+                    return root;
+                }
             }
-            String first = node.substring(best.length(), slash);
             if (shared == null) {
-                shared = first;
-            } else if (!shared.equals(first)) {
-                return best;
+                return root;
+            }
+            root = root + shared + "/";
+            if (!calls.contains(root.substring(0, root.length() - 1))) {
+                return root; // the model's scope: stop there
             }
         }
-        return shared == null ? best : best + shared + "/";
     }
 
     private boolean inputLayout(TensorInfo input, ModelOptions.Layout layout) {

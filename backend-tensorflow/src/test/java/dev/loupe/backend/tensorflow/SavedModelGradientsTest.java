@@ -24,17 +24,20 @@ class SavedModelGradientsTest {
 
     static ExplainableModel graph;
     static ExplainableModel keras;
+    static ExplainableModel nested;
 
     @BeforeAll
     static void open() throws Exception {
         graph = new TfBackendProvider().open(ModelSpec.of(TinySavedModels.graphMode(tmp.resolve("g"), null), 2, 6, 6));
         keras = new TfBackendProvider().open(ModelSpec.of(TinySavedModels.kerasStyle(tmp.resolve("k")), 2, 6, 6));
+        nested = new TfBackendProvider().open(ModelSpec.of(TinySavedModels.kerasStyle(tmp.resolve("n"), true), 2, 6, 6));
     }
 
     @AfterAll
     static void close() {
         graph.close();
         keras.close();
+        nested.close();
     }
 
     static FloatArray input(long seed) {
@@ -105,7 +108,25 @@ class SavedModelGradientsTest {
     }
 
     @Test
+    void kerasLayerNamesAreTheScopesInsideTheModel() {
+        for (ExplainableModel model : List.of(keras, nested)) {
+            List<String> names = model.layers().stream().map(l -> l.path()).toList();
+            assertThat(names).contains("conv", "conv/BiasAdd", "relu", "relu/Relu", "pool", "dense")
+                    .noneMatch(n -> n.contains("PartitionedCall/tiny") || n.startsWith("tiny/"));
+        }
+    }
+
+    @Test
+    void nestedCallsAreInlinedToo() {
+        kerasStyleModelGivesTheGraphModelsNumbers(nested);
+    }
+
+    @Test
     void kerasStyleModelGivesTheGraphModelsNumbers() {
+        kerasStyleModelGivesTheGraphModelsNumbers(keras);
+    }
+
+    private void kerasStyleModelGivesTheGraphModelsNumbers(ExplainableModel keras) {
         FloatArray x = input(3);
         try (Scope a = graph.openScope(); Scope b = keras.openScope()) {
             HookSpec hooks = new HookSpec(List.of("conv"), true);

@@ -88,10 +88,24 @@ final class TinySavedModels {
 
     /** Keras style: outer placeholder {@code input_1}, the network in a function under scope {@code tiny}. */
     static Path kerasStyle(Path dir) throws IOException {
+        return kerasStyle(dir, false);
+    }
+
+    /**
+     * As above; {@code nested} wraps the network's function in a second one, as TF2 signatures
+     * wrap the model's call function.
+     */
+    static Path kerasStyle(Path dir, boolean nested) throws IOException {
         BiFunction<Ops, Placeholder<TFloat32>, Operand<TFloat32>> body = (tf, x) -> network(tf.withSubScope("tiny"), x, null);
-        try (ConcreteFunction net = ConcreteFunction.create(tf -> {
+        try (ConcreteFunction inner = ConcreteFunction.create(tf -> {
                     Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, H, W, C)));
                     return Signature.builder().key("net").input("x", x).output("y", body.apply(tf, x)).build();
+                });
+                ConcreteFunction net = !nested ? inner : ConcreteFunction.create(tf -> {
+                    Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, H, W, C)));
+                    @SuppressWarnings("unchecked")
+                    Operand<TFloat32> y = (Operand<TFloat32>) inner.call(tf, Map.<String, Operand<?>>of("x", x)).get("y");
+                    return Signature.builder().key("wrapper").input("x", x).output("y", tf.identity(y)).build();
                 });
                 Graph g = new Graph(); Session s = new Session(g)) {
             Ops tf = Ops.create(g);
