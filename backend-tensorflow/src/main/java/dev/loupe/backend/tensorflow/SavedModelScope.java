@@ -51,21 +51,60 @@ final class SavedModelScope implements Scope {
         FloatArray x = input.toHost();
         List<String> tensors = layerTensors(hooks);
         LoadedGraph graph = model.graph(hooks.reluRule());
+        int batch = (int) x.dim(0);
+        int[] known = targets.known(batch);
+        boolean needsGradients = hooks.inputGradient() || !tensors.isEmpty();
+        if (known != null && needsGradients && inRange(known)) {
+            return onePass(graph, x, hooks, tensors, targets, known);
+        }
         // The targets depend on the logits, so a first run finds them; the mask is fed to the second.
         FloatArray logits = model.run(graph.session(), x, List.of(model.outputTensor()), Map.of()).get(0);
         int[] chosen = targets.resolve(logits);
+        if (!needsGradients) {
+            return new Pass(logits, Map.of(), chosen, scores(logits, chosen), null, Map.of());
+        }
+        return backward(graph, x, hooks, tensors, chosen, logits, false);
+    }
+
+    private boolean inRange(int[] classes) {
+        int count = model.description().classCount();
+        return java.util.Arrays.stream(classes).allMatch(c -> c >= 0 && c < count);
+    }
+
+    /** Targets known up front: logits, activations and gradients come from one run. */
+    private GradientPass onePass(LoadedGraph graph, FloatArray x, HookSpec hooks, List<String> tensors, TargetResolver targets,
+            int[] known) {
+        GradientPass pass = backward(graph, x, hooks, tensors, known, null, true);
+        int[] checked = targets.resolve(pass.logits().toHost());
+        if (!java.util.Arrays.equals(checked, known)) {
+            throw new LoupeException(ErrorKind.INTERNAL, "Targets known up front " + java.util.Arrays.toString(known)
+                    + " differ from those resolved from the logits " + java.util.Arrays.toString(checked) + ".");
+        }
+        return pass;
+    }
+
+    private static float[] scores(FloatArray logits, int[] chosen) {
         int classes = (int) logits.dim(1);
         float[] scores = new float[chosen.length];
-        float[] mask = new float[logits.data().length];
         for (int b = 0; b < chosen.length; b++) {
-            mask[b * classes + chosen[b]] = 1f;
             scores[b] = logits.data()[b * classes + chosen[b]];
         }
-        if (!hooks.inputGradient() && tensors.isEmpty()) {
-            return new Pass(logits, Map.of(), chosen, scores, null, Map.of());
+        return scores;
+    }
+
+    /** The gradient run: the mask puts a 1 at each image's target; {@code fetchLogits} when they are not known yet. */
+    private GradientPass backward(LoadedGraph graph, FloatArray x, HookSpec hooks, List<String> tensors, int[] chosen,
+            FloatArray knownLogits, boolean fetchLogits) {
+        int classes = model.description().classCount();
+        float[] mask = new float[chosen.length * classes];
+        for (int b = 0; b < chosen.length; b++) {
+            mask[b * classes + chosen[b]] = 1f;
         }
         GradientOps ops = model.gradientOps(hooks.reluRule(), tensors, hooks.inputGradient());
         List<String> fetches = new ArrayList<>(tensors);
+        if (fetchLogits) {
+            fetches.add(model.outputTensor());
+        }
         if (ops.inputGradient() != null) {
             fetches.add(ops.inputGradient());
         }
@@ -74,9 +113,11 @@ final class SavedModelScope implements Scope {
                 fetches.add(g);
             }
         }
-        List<FloatArray> out = model.run(graph.session(), x, fetches, Map.of(ops.mask(), new FloatArray(mask, logits.shape())));
+        List<FloatArray> out = model.run(graph.session(), x, fetches,
+                Map.of(ops.mask(), new FloatArray(mask, new long[] {chosen.length, classes})));
         Map<String, FloatArray> activations = activations(hooks, out.subList(0, tensors.size()));
         int next = tensors.size();
+        FloatArray logits = fetchLogits ? out.get(next++) : knownLogits;
         FloatArray inputGradient = ops.inputGradient() != null ? out.get(next++) : null;
         Map<String, FloatArray> layerGradients = new HashMap<>();
         for (int k = 0; k < tensors.size(); k++) {
@@ -84,7 +125,7 @@ final class SavedModelScope implements Scope {
             layerGradients.put(layer, ops.layerGradients().get(k) == null
                     ? FloatArray.zeros(activations.get(layer).shape()) : out.get(next++));
         }
-        return new Pass(logits, activations, chosen, scores, inputGradient, layerGradients);
+        return new Pass(logits, activations, chosen, scores(logits, chosen), inputGradient, layerGradients);
     }
 
     @Override

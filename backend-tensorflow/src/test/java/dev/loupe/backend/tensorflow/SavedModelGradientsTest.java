@@ -139,6 +139,33 @@ class SavedModelGradientsTest {
     }
 
     @Test
+    void targetsKnownUpFrontGiveTheSameGradientsInOneRun() {
+        FloatArray x = input(6);
+        dev.loupe.core.model.TargetResolver known = new dev.loupe.core.model.TargetResolver() {
+            @Override
+            public int[] resolve(FloatArray logits) {
+                return new int[] {2, 1};
+            }
+
+            @Override
+            public int[] known(int batch) {
+                return new int[] {2, 1};
+            }
+        };
+        try (Scope scope = graph.openScope()) {
+            var t = scope.upload(x);
+            HookSpec hooks = new HookSpec(List.of("relu"), true);
+            GradientPass twoRuns = scope.gradients(t, hooks, logits -> new int[] {2, 1});
+            GradientPass oneRun = scope.gradients(t, hooks, known);
+            assertThat(oneRun.logits().toHost().data()).containsExactly(twoRuns.logits().toHost().data());
+            assertThat(oneRun.targetScores()).containsExactly(twoRuns.targetScores());
+            assertThat(oneRun.inputGradient().toHost().data()).containsExactly(twoRuns.inputGradient().toHost().data());
+            assertThat(oneRun.layerGradient("relu").toHost().data()).containsExactly(twoRuns.layerGradient("relu").toHost().data());
+            assertThat(oneRun.activation("relu").toHost().data()).containsExactly(twoRuns.activation("relu").toHost().data());
+        }
+    }
+
+    @Test
     void scalingTheReluOutputByZeroLeavesTheDenseBias() {
         float[] bias = TinySavedModels.dense()[1];
         try (Scope scope = graph.openScope()) {

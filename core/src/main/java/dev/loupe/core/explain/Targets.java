@@ -14,19 +14,40 @@ public final class Targets {
 
     /** One target per image ({@code targets.size()} is 1 or the batch size). */
     public static TargetResolver resolver(List<Target> targets, Labels labels) {
-        return logits -> {
-            int batch = (int) logits.dim(0);
-            int classes = (int) logits.dim(1);
-            if (targets.size() != 1 && targets.size() != batch) {
-                throw new IllegalArgumentException(targets.size() + " targets for a batch of " + batch);
+        return new TargetResolver() {
+            @Override
+            public int[] resolve(FloatArray logits) {
+                return Targets.resolve(targets, labels, logits);
             }
-            int[] chosen = new int[batch];
-            for (int b = 0; b < batch; b++) {
-                Target target = targets.get(targets.size() == 1 ? 0 : b);
-                chosen[b] = resolve(target, labels, logits, b, classes);
+
+            @Override
+            public int[] known(int batch) {
+                if (targets.size() != 1 && targets.size() != batch || targets.stream().anyMatch(t -> t instanceof Target.TopPrediction)) {
+                    return null;
+                }
+                int[] chosen = new int[batch];
+                for (int b = 0; b < batch; b++) {
+                    Target target = targets.get(targets.size() == 1 ? 0 : b);
+                    chosen[b] = target instanceof Target.ClassIndex index ? index.index()
+                            : labels.indexOf(((Target.ClassLabel) target).label());
+                }
+                return chosen;
             }
-            return chosen;
         };
+    }
+
+    private static int[] resolve(List<Target> targets, Labels labels, FloatArray logits) {
+        int batch = (int) logits.dim(0);
+        int classes = (int) logits.dim(1);
+        if (targets.size() != 1 && targets.size() != batch) {
+            throw new IllegalArgumentException(targets.size() + " targets for a batch of " + batch);
+        }
+        int[] chosen = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            Target target = targets.get(targets.size() == 1 ? 0 : b);
+            chosen[b] = resolve(target, labels, logits, b, classes);
+        }
+        return chosen;
     }
 
     private static int resolve(Target target, Labels labels, FloatArray logits, int image, int classes) {

@@ -1,6 +1,7 @@
 package dev.loupe.core.explain;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,6 +65,15 @@ class TargetsTest {
     void aLabelIsLookedUpInTheLabels() {
         assertArrayEquals(new int[] {2, 2, 2}, resolve(List.of(Target.label("tabby cat")), ANIMALS, LOGITS));
         assertArrayEquals(new int[] {1, 1, 1}, resolve(List.of(Target.label("dog")), ANIMALS, LOGITS));
+    }
+
+    @Test
+    void indicesAndLabelsAreKnownBeforeTheLogitsAndTopIsNot() {
+        assertArrayEquals(new int[] {2, 1, 0},
+                Targets.resolver(List.of(Target.index(2), Target.label("dog"), Target.index(0)), ANIMALS).known(3));
+        assertArrayEquals(new int[] {3, 3}, Targets.resolver(List.of(Target.index(3)), Labels.none()).known(2));
+        assertNull(Targets.resolver(List.of(Target.index(1), Target.top()), ANIMALS).known(2));
+        assertNull(Targets.resolver(List.of(Target.index(1), Target.index(2)), ANIMALS).known(3), "wrong batch size");
     }
 
     @Test

@@ -23,6 +23,11 @@ record FixedTargets(int[] classes) implements TargetResolver {
     }
 
     @Override
+    public int[] known(int batch) {
+        return batch == classes.length ? classes.clone() : null;
+    }
+
+    @Override
     public int[] resolve(FloatArray logits) {
         if (logits.dim(0) != classes.length) {
             throw new IllegalStateException(classes.length + " fixed targets for " + logits.dim(0) + " rows");
