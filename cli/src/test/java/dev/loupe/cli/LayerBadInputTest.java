@@ -109,6 +109,6 @@ class LayerBadInputTest {
         }
         CliRun conv = CliRun.of("explain", "--model", model.toString(), "--image", Fixtures.path("quickstart/images").toString(),
                 "--input-size", "16", "--method", "grad-cam", "--layer", "all-conv", "--out", out().toString());
-        assertThat(conv.err()).contains("every Conv2d layer with a (B, C, H, W) output");
+        assertThat(conv.err()).contains("every convolution layer (PyTorch Conv2d, TensorFlow Conv2D scope) with a (B, C, H, W) output");
     }
 }
