@@ -51,6 +51,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -120,8 +121,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "auto (from the model file, default) or a backend name.")
     private String backend;
 
-    @Option(names = "--device", paramLabel = "DEVICE", description = "cpu (default), gpu or auto.")
+    @Option(names = "--device", paramLabel = "DEVICE", description = "cpu (default), gpu (= gpu:0), gpu:N or auto.")
     private Device device;
+
+    @Mixin
+    private ModelOptionFlags modelOptions;
 
     @Option(names = "--batch-size", defaultValue = "1", paramLabel = "N",
             description = "Images per explanation (default: ${DEFAULT-VALUE}).")
@@ -172,8 +176,9 @@ final class BenchCommand implements Callable<Integer> {
     private Path out;
 
     /** What to run, from flags or from a config file. */
-    private record Plan(Path source, Path model, String backend, Device device, Path labels, Preprocessor preprocessor,
-            List<Path> images, Target target, List<MethodRequest> methods, boolean explicitMethods, Path outputDir) {
+    private record Plan(Path source, Path model, String backend, Device device, Map<String, String> modelOptions,
+            Path labels, Preprocessor preprocessor, List<Path> images, Target target, List<MethodRequest> methods,
+            boolean explicitMethods, Path outputDir) {
     }
 
     @Override
@@ -192,7 +197,8 @@ final class BenchCommand implements Callable<Integer> {
 
         long loadStart = System.nanoTime();
         long[] inputShape = inputs.get(0).shape();
-        try (ExplainableModel opened = ModelOpener.open(plan.model(), plan.backend(), plan.device(), inputShape)) {
+        try (ExplainableModel opened = ModelOpener.open(plan.model(), plan.backend(), plan.device(), plan.modelOptions(),
+                inputShape)) {
             double loadSeconds = seconds(loadStart);
             checkTarget(plan.target(), opened);
             mkdirs(plan.outputDir());
@@ -258,15 +264,16 @@ final class BenchCommand implements Callable<Integer> {
         if (model != null || !images.isEmpty() || labels != null || inputSize != null || mean != null || std != null
                 || target != null || backend != null || device != null) {
             throw usage("--config cannot be combined with --model, --images, --target, --labels, --input-size, --mean,"
-                    + " --std, --backend or --device; put those in the file. --method, --layer, --param and --out do"
-                    + " apply on top of a config file.");
+                    + " --std, --backend or --device; put those in the file. --method, --layer, --param,"
+                    + " --model-option and --out do apply on top of a config file.");
         }
         RunConfig loaded = ConfigLoader.load(config);
         List<MethodRequest> requests = methods.isEmpty()
                 ? loaded.methods().stream().map((MethodConfig m) -> new MethodRequest(m.name(), m.params())).toList()
                 : requests(methods);
         return new Plan(config, loaded.model().path(), loaded.model().backend(), loaded.model().device(),
-                loaded.model().labels(), ConfigToRunSpec.preprocessor(loaded.preprocess()), loaded.images(),
+                modelOptions.over(loaded.model().options()), loaded.model().labels(),
+                ConfigToRunSpec.preprocessor(loaded.preprocess()), loaded.images(),
                 loaded.target().toTarget(), ParamOverrides.apply(requests, layer, params), true,
                 out != null ? out : loaded.output().dir());
     }
@@ -295,8 +302,9 @@ final class BenchCommand implements Callable<Integer> {
         boolean explicit = !methods.isEmpty();
         List<MethodRequest> requests = explicit ? requests(methods)
                 : ExplainerRegistry.load().all().stream().map(p -> new MethodRequest(p.name(), Map.of())).toList();
-        return new Plan(null, model, backend == null ? "auto" : backend, device == null ? Device.CPU : device, labels,
-                preprocessor, images, targetOf(target), ParamOverrides.apply(requests, layer, params), explicit, out);
+        return new Plan(null, model, backend == null ? "auto" : backend, device == null ? Device.CPU : device,
+                modelOptions.values(), labels, preprocessor, images, targetOf(target),
+                ParamOverrides.apply(requests, layer, params), explicit, out);
     }
 
     private static List<MethodRequest> requests(List<String> names) {
@@ -411,7 +419,7 @@ final class BenchCommand implements Callable<Integer> {
         run.put("loupe", VersionProvider.version());
         run.put("created", Instant.now().toString());
         run.put("config", plan.source() == null ? null : plan.source().toString());
-        run.put("model", RunRecord.modelJson(d, loadSeconds));
+        run.put("model", RunRecord.modelJson(d, plan.device(), plan.modelOptions(), loadSeconds));
         Map<String, Object> pre = new LinkedHashMap<>();
         pre.put("resize", plan.preprocessor().resize().toString());
         pre.put("center_crop", plan.preprocessor().centerCrop().map(Object::toString).orElse(null));

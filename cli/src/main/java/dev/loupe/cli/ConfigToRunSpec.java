@@ -9,20 +9,24 @@ import dev.loupe.render.image.Preprocessor;
 import dev.loupe.render.image.Resize;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Turns a bound YAML config into a run; flags given next to {@code --config} override it. */
+/**
+ * Turns a bound YAML config into a run; flags given next to {@code --config} override it
+ * ({@code modelOptions}: the file's {@code model.options} with {@code --model-option} on top).
+ */
 final class ConfigToRunSpec {
 
     private ConfigToRunSpec() {
     }
 
-    static RunSpec convert(Path file, RunConfig config, Path outOverride, int batchSize) {
+    static RunSpec convert(Path file, RunConfig config, Path outOverride, Map<String, String> modelOptions, int batchSize) {
         List<MethodRequest> methods = config.methods().stream()
                 .map((MethodConfig m) -> new MethodRequest(m.name(), m.params()))
                 .toList();
         return new RunSpec(file, config.model().path(), config.model().backend(), config.model().device(),
-                config.model().labels(), preprocessor(config.preprocess()), config.images(),
+                modelOptions, config.model().labels(), preprocessor(config.preprocess()), config.images(),
                 config.target().toTarget(), methods,
                 outOverride != null ? outOverride : config.output().dir(),
                 config.output().overlayAlpha(), config.output().colormap(), batchSize);

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -80,8 +81,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "NAME", description = "auto (from the model file, default) or a backend name.")
     private String backend;
 
-    @Option(names = "--device", paramLabel = "DEVICE", description = "cpu (default), gpu or auto.")
+    @Option(names = "--device", paramLabel = "DEVICE", description = "cpu (default), gpu (= gpu:0), gpu:N or auto.")
     private Device device;
+
+    @Mixin
+    private ModelOptionFlags modelOptions;
 
     @Option(names = "--batch-size", defaultValue = "8", paramLabel = "N", description = "Images per forward/backward pass (default: ${DEFAULT-VALUE}).")
     private int batchSize;
@@ -103,10 +107,10 @@ final class ExplainCommand implements Callable<Integer> {
                 || mean != null || std != null || target != null || backend != null || device != null) {
             throw new LoupeException(ErrorKind.USAGE, "--config cannot be combined with --model, --image, --method,"
                     + " --target, --labels, --input-size, --mean, --std, --backend or --device; put those in the file."
-                    + " --layer, --param, --out and --batch-size do apply on top of a config file.");
+                    + " --layer, --param, --model-option, --out and --batch-size do apply on top of a config file.");
         }
         RunConfig loaded = ConfigLoader.load(config);
-        RunSpec base = ConfigToRunSpec.convert(config, loaded, out, batchSize);
+        RunSpec base = ConfigToRunSpec.convert(config, loaded, out, modelOptions.over(loaded.model().options()), batchSize);
         return withOverrides(base);
     }
 
@@ -136,7 +140,7 @@ final class ExplainCommand implements Callable<Integer> {
                 floats(std != null ? std : defaults.std(), "--std"));
         List<MethodRequest> requests = methods.stream().map(m -> new MethodRequest(m.trim(), Map.of())).toList();
         RunSpec base = new RunSpec(null, model, backend == null ? "auto" : backend, device == null ? Device.CPU : device,
-                labels, preprocessor, images, targetOf(target), requests,
+                modelOptions.values(), labels, preprocessor, images, targetOf(target), requests,
                 out, 0.5, "jet", batchSize);
         return withOverrides(base);
     }
@@ -144,8 +148,9 @@ final class ExplainCommand implements Callable<Integer> {
     private RunSpec withOverrides(RunSpec base) {
         Object layer = layers.isEmpty() ? null : layers.size() == 1 ? layers.get(0) : List.copyOf(layers);
         List<MethodRequest> merged = ParamOverrides.apply(base.methods(), layer, params);
-        return new RunSpec(base.source(), base.model(), base.backend(), base.device(), base.labels(), base.preprocessor(),
-                base.images(), base.target(), merged, base.outputDir(), base.overlayAlpha(), base.colormap(), base.batchSize());
+        return new RunSpec(base.source(), base.model(), base.backend(), base.device(), base.modelOptions(), base.labels(),
+                base.preprocessor(), base.images(), base.target(), merged, base.outputDir(), base.overlayAlpha(),
+                base.colormap(), base.batchSize());
     }
 
     private static dev.loupe.core.explain.Target targetOf(String text) {

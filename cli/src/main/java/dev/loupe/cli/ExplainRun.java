@@ -71,7 +71,8 @@ final class ExplainRun {
         HeatmapStyle inputStyle = new HeatmapStyle(ChannelReduction.ABS_MAX, colormap, 1 - spec.overlayAlpha());
 
         long loadStart = System.nanoTime();
-        try (ExplainableModel model = ModelOpener.open(spec.model(), spec.backend(), spec.device(), inputShape(images))) {
+        try (ExplainableModel model = ModelOpener.open(spec.model(), spec.backend(), spec.device(), spec.modelOptions(),
+                inputShape(images))) {
             record.model(model.description(), seconds(loadStart));
             List<MethodPlan> plans = checkAgainstModel(registry, setups, model, labels);
             layerOutputs = new LayerSetOutputs(spec.outputDir(), record, inputStyle, err);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,14 +34,18 @@ final class LayersCommand implements Callable<Integer> {
     @Option(names = "--backend", defaultValue = "auto", description = "Backend: auto (from the file) or a name.")
     private String backend;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--device", defaultValue = "cpu",
+            description = "cpu, gpu (= gpu:0), gpu:N or auto (default: ${DEFAULT-VALUE}).")
     private Device device;
+
+    @Mixin
+    private ModelOptionFlags modelOptions;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         InputSize size = InputSize.parse(inputSize);
-        try (ExplainableModel opened = ModelOpener.open(model, backend, device, size.shape())) {
+        try (ExplainableModel opened = ModelOpener.open(model, backend, device, modelOptions.values(), size.shape())) {
             List<LayerInfo> layers = opened.layers();
             int width = layers.stream().mapToInt(l -> l.path().length() + 2 * l.depth()).max().orElse(10);
             out.printf("%-" + width + "s  %-20s  %s%n", "LAYER", "TYPE", "OUTPUT SHAPE (batch 1)");

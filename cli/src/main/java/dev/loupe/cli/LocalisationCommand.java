@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -59,6 +60,9 @@ final class LocalisationCommand implements Callable<Integer> {
     @Option(names = "--std", split = ",", paramLabel = "R,G,B", description = "Normalisation std (default ImageNet's).")
     private float[] std = {0.229f, 0.224f, 0.225f};
 
+    @Mixin
+    private ModelOptionFlags modelOptions;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where localisation.json goes (default: out/localisation).")
     private Path out = Path.of("out", "localisation");
 
@@ -89,7 +93,7 @@ final class LocalisationCommand implements Callable<Integer> {
         HeldOutSet.Item first = set.items().get(0);
         Preprocessor preprocessor = HeldOutSet.preprocessor(mean, std);
         List<LocalisationRun.Row> rows;
-        try (ExplainableModel opened = ModelOpener.open(model, "auto", Device.CPU,
+        try (ExplainableModel opened = ModelOpener.open(model, "auto", Device.CPU, modelOptions.values(),
                 new long[] {3, first.image().height(), first.image().width()})) {
             rows = LocalisationRun.run(opened, set, preprocessor, chosen, parameters);
         }

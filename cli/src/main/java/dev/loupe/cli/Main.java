@@ -1,6 +1,7 @@
 package dev.loupe.cli;
 
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.model.Device;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,11 +43,21 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(Device.class, Main::device);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err));
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** {@code --device}: Device.parse's message (the accepted forms, a "did you mean") as a usage error. */
+    private static Device device(String text) {
+        try {
+            return Device.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     private static int report(Exception e, PrintWriter err) {

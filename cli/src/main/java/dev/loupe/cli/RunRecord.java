@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.loupe.core.explain.Attribution;
 import dev.loupe.core.layer.LayerChoice;
+import dev.loupe.core.model.Device;
 import dev.loupe.core.model.ModelDescription;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.registry.ProviderSource;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The provenance of a run, written as {@code run.json}: Loupe's version, the model file and its
@@ -31,8 +33,10 @@ final class RunRecord {
     private final Map<Path, String> folders = new HashMap<>();
     private final List<Map<String, Object>> failures = new ArrayList<>();
     private final Map<String, Object> seeds = new LinkedHashMap<>();
+    private final RunSpec spec;
 
     RunRecord(RunSpec spec) {
+        this.spec = spec;
         root.put("loupe", VersionProvider.version());
         root.put("created", Instant.now().toString());
         root.put("config", spec.source() == null ? null : spec.source().toString());
@@ -52,16 +56,22 @@ final class RunRecord {
     }
 
     void model(ModelDescription d, double loadSeconds) {
-        root.put("model", modelJson(d, loadSeconds));
+        root.put("model", modelJson(d, spec.device(), spec.modelOptions(), loadSeconds));
     }
 
-    /** The model's provenance as run.json and bench.json record it. */
-    static Map<String, Object> modelJson(ModelDescription d, double loadSeconds) {
+    /**
+     * The model's provenance as run.json and bench.json record it: {@code device} is where it runs
+     * ({@code cpu}, {@code gpu:N}), {@code device_requested} what was asked ({@code auto} too).
+     */
+    static Map<String, Object> modelJson(ModelDescription d, Device requested, Map<String, String> options,
+            double loadSeconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", d.source());
         m.put("sha256", d.sha256());
         m.put("backend", d.backend());
         m.put("device", d.device());
+        m.put("device_requested", requested.toString());
+        m.put("options", new TreeMap<>(options));
         m.put("input_shape", d.inputShape());
         m.put("classes", d.classCount());
         m.put("load_seconds", loadSeconds);

@@ -5,11 +5,13 @@ import dev.loupe.core.model.Device;
 import dev.loupe.render.image.Preprocessor;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated {@code loupe explain} run, whether it came from flags or from a YAML file.
  *
  * @param source the config file, or {@code null} for a run from flags
+ * @param modelOptions backend settings for {@code ModelSpec.options}
  * @param overlayAlpha the heatmap's weight in the overlay (the image gets 1 - alpha)
  */
 record RunSpec(
@@ -17,6 +19,7 @@ record RunSpec(
         Path model,
         String backend,
         Device device,
+        Map<String, String> modelOptions,
         Path labels,
         Preprocessor preprocessor,
         List<Path> images,
@@ -28,6 +31,7 @@ record RunSpec(
         int batchSize) {
 
     RunSpec {
+        modelOptions = Map.copyOf(modelOptions);
         images = List.copyOf(images);
         methods = List.copyOf(methods);
     }

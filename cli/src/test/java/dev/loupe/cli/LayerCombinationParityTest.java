@@ -54,7 +54,7 @@ class LayerCombinationParityTest {
         int height = Math.toIntExact(input.dim(2));
         int width = Math.toIntExact(input.dim(3));
         ExplainerRegistry registry = ExplainerRegistry.load();
-        try (ExplainableModel model = ModelOpener.open(Fixtures.path(file), "auto", Device.CPU,
+        try (ExplainableModel model = ModelOpener.open(Fixtures.path(file), "auto", Device.CPU, Map.of(),
                 new long[] {input.dim(1), input.dim(2), input.dim(3)})) {
             List<List<Attribution>> perLayer = new ArrayList<>();
             for (String layer : layers) {

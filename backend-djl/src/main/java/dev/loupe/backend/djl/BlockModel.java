@@ -39,7 +39,8 @@ final class BlockModel implements ExplainableModel {
                 classCount = (int) out.logits().getShape().get(1);
                 this.layers = layerInfos(out.taps());
             }
-            this.description = new ModelDescription("djl", source, sha256, manager.getDevice().toString(), inputShape, classCount);
+            String device = DjlEngine.loupeDevice(manager.getDevice()).toString();
+            this.description = new ModelDescription("djl", source, sha256, device, inputShape, classCount);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

@@ -2,6 +2,7 @@ package dev.loupe.backend.djl;
 
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ModelSpec;
+import dev.loupe.core.registry.ModelOptions;
 import dev.loupe.core.spi.BackendProvider;
 import java.nio.file.Path;
 
@@ -25,6 +26,8 @@ public final class DjlBackendProvider implements BackendProvider {
 
     @Override
     public ExplainableModel open(ModelSpec spec) {
+        // it takes no options (optionNames() is empty); callers from Java get the same refusal as the CLI
+        ModelOptions.check(this, spec.options());
         return TorchScriptModel.open(spec);
     }
 }

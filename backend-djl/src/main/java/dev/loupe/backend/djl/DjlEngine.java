@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads the PyTorch engine, offline. DJL downloads natives when it finds none on the class path;
@@ -11,6 +13,8 @@ import dev.loupe.core.LoupeException;
  * and not left to the caller.
  */
 final class DjlEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DjlEngine.class);
 
     private DjlEngine() {
     }
@@ -26,19 +30,38 @@ final class DjlEngine {
         }
     }
 
+    /** The DJL device for {@code wanted}; {@code gpu:N} must be one libtorch sees. */
     static Device device(dev.loupe.core.model.Device wanted) {
-        Engine engine = pytorch();
-        boolean hasGpu = engine.getGpuCount() > 0;
-        return switch (wanted) {
+        int gpus = pytorch().getGpuCount();
+        return switch (wanted.kind()) {
             case CPU -> Device.cpu();
-            case AUTO -> hasGpu ? Device.gpu() : Device.cpu();
-            case GPU -> {
-                if (!hasGpu) {
-                    throw new LoupeException(ErrorKind.INPUT, "device: gpu was asked for, but libtorch sees no GPU"
-                            + " (this build ships CPU natives only; see README.md, GPU). Use device: cpu or auto.");
+            case AUTO -> {
+                if (gpus > 0) {
+                    yield Device.gpu(0);
                 }
-                yield Device.gpu();
+                LOG.info("device auto: running on the CPU, as libtorch sees no GPU: {}", PytorchNatives.whyNoGpu());
+                yield Device.cpu();
+            }
+            case GPU -> {
+                if (wanted.index() >= gpus) {
+                    throw new LoupeException(ErrorKind.INPUT, noSuchGpu(wanted, gpus));
+                }
+                yield Device.gpu(wanted.index());
             }
         };
+    }
+
+    private static String noSuchGpu(dev.loupe.core.model.Device wanted, int gpus) {
+        String asked = "device " + wanted + " was asked for, but libtorch sees ";
+        if (gpus == 0) {
+            return asked + "no GPU: " + PytorchNatives.whyNoGpu() + ". Use device cpu or auto.";
+        }
+        return asked + gpus + (gpus == 1 ? " GPU (gpu:0)" : " GPUs (gpu:0 to gpu:" + (gpus - 1) + ")")
+                + ". Use one of those, or auto.";
+    }
+
+    /** The Loupe device a DJL device is, for descriptions: {@code cpu} or {@code gpu:N}. */
+    static dev.loupe.core.model.Device loupeDevice(Device device) {
+        return device.isGpu() ? dev.loupe.core.model.Device.gpu(device.getDeviceId()) : dev.loupe.core.model.Device.CPU;
     }
 }

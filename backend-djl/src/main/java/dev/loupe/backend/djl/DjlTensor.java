@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.Interpolation;
 import dev.loupe.core.tensor.Tensor;
@@ -173,9 +175,10 @@ final class DjlTensor implements Tensor {
             NDArray columns = manager.create(alignCornersWeights(s[3], width), new Shape(width, s[3]));
             out = rows.matMul(input).matMul(columns.transpose());
         } else {
-            // DJL's mode numbers: 0 nearest, 1 bilinear (half-pixel centres)
-            int code = mode == Interpolation.NEAREST ? 0 : 1;
-            out = input.getNDArrayInternal().interpolation(new long[] {height, width}, code, false);
+            // libtorch's mode numbers through DJL's JNI: 0 nearest, 2 bilinear (half-pixel centres).
+            // JniUtils, not NDArrayEx.interpolation: that one is missing from DJL 0.29 (-Pcuda).
+            int code = mode == Interpolation.NEAREST ? 0 : 2;
+            out = JniUtils.interpolate((PtNDArray) input, new long[] {height, width}, code, false);
         }
         return new DjlTensor(rank == 3 ? out.squeeze(0) : out);
     }

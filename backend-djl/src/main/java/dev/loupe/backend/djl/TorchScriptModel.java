@@ -171,7 +171,8 @@ final class TorchScriptModel implements ExplainableModel {
 
     @Override
     public ModelDescription description() {
-        return new ModelDescription("djl", file.toString(), sha256, device.toString(), inputShape, classCount);
+        return new ModelDescription("djl", file.toString(), sha256, DjlEngine.loupeDevice(device).toString(), inputShape,
+                classCount);
     }
 
     @Override

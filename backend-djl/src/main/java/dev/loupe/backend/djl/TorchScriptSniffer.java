@@ -1,6 +1,7 @@
 package dev.loupe.backend.djl;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
@@ -22,6 +23,9 @@ final class TorchScriptSniffer {
 
     /** {@code null} for a TorchScript archive, else why the file is not one. */
     static String diagnose(Path file) {
+        if (Files.isDirectory(file)) {
+            return "it is a folder, and a TorchScript model is one file written by torch.jit.save";
+        }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             boolean code = false;
             boolean data = false;

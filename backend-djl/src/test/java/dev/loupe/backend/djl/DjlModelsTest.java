@@ -240,6 +240,7 @@ class DjlModelsTest {
             assertEquals("1", new LayerSelector(model.layers()).auto().path());
             var d = model.description();
             assertEquals("djl", d.backend());
+            assertEquals("cpu", d.device());
             assertEquals("DJL block SequentialBlock", d.source());
             assertEquals(CLASSES, d.classCount());
             assertArrayEquals(INPUT, d.inputShape());

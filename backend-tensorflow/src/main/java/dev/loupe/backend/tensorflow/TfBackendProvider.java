@@ -4,6 +4,7 @@ import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ModelSpec;
 import dev.loupe.core.spi.BackendProvider;
 import java.nio.file.Path;
+import java.util.Set;
 
 /** The TensorFlow Java backend, for SavedModels. Constructing it loads nothing native. */
 public final class TfBackendProvider implements BackendProvider {
@@ -21,6 +22,11 @@ public final class TfBackendProvider implements BackendProvider {
     @Override
     public String accepts() {
         return "TensorFlow SavedModel folders (saved_model.pb, variables/), graph-mode or Keras-style";
+    }
+
+    @Override
+    public Set<String> optionNames() {
+        return ModelOptions.NAMES;
     }
 
     @Override

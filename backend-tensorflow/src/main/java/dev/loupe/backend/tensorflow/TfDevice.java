@@ -36,9 +36,11 @@ final class TfDevice {
 
     static TfDevice choose(Device device) {
         ConfigProto.Builder config = ConfigProto.newBuilder().setAllowSoftPlacement(true);
-        switch (device) {
+        switch (device.kind()) {
             case CPU -> config.putDeviceCount("GPU", 0);
-            case GPU -> config.setGpuOptions(GPUOptions.newBuilder().setVisibleDeviceList(String.valueOf(0)).setAllowGrowth(true));
+            // only GPU N is visible to the session; inside it that GPU is /device:GPU:0
+            case GPU -> config.setGpuOptions(GPUOptions.newBuilder().setVisibleDeviceList(String.valueOf(device.index()))
+                    .setAllowGrowth(true));
             case AUTO -> config.setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true));
             default -> throw new IllegalArgumentException(String.valueOf(device));
         }
@@ -53,19 +55,20 @@ final class TfDevice {
     void confirm(Session session) {
         List<String> types = deviceTypes(session);
         boolean gpu = types.contains("GPU");
-        if (requested == Device.GPU && !gpu && !types.isEmpty()) {
-            throw new LoupeException(ErrorKind.INPUT, "device: gpu was asked for, but TensorFlow sees no GPU (devices: "
-                    + types + "). This build ships TensorFlow's CPU natives unless built with -Pcuda (README.md, GPU);"
-                    + " use device: cpu or auto.");
+        if (requested.isGpu() && !gpu && !types.isEmpty()) {
+            throw new LoupeException(ErrorKind.INPUT, "device " + requested + " was asked for, but TensorFlow sees no such"
+                    + " GPU (devices: " + types + "). The default build has TensorFlow's CPU natives only; build with -Pcuda"
+                    + " for GPU natives (README.md, GPU), or use device cpu or auto.");
         }
-        if (requested == Device.AUTO && !gpu) {
-            LOG.info("device auto: TensorFlow sees no GPU, running on the CPU");
+        if (requested.kind() == Device.Kind.AUTO && !gpu) {
+            LOG.info("device auto: running on the CPU, as TensorFlow sees no GPU");
         }
-        description = gpu && requested != Device.CPU ? "gpu:0" : "cpu";
+        description = !gpu || requested.kind() == Device.Kind.CPU ? "cpu"
+                : requested.isGpu() ? requested.toString() : "gpu:0";
     }
 
     String description() {
-        return description == null ? requested.toString().toLowerCase(java.util.Locale.ROOT) : description;
+        return description == null ? requested.toString() : description;
     }
 
     /** The device types a session has (CPU, GPU), read through the C API; empty when that fails. */

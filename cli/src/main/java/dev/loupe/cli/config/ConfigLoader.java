@@ -17,7 +17,7 @@ import java.util.List;
  * Supported field types: records (nested sections), {@code String}, {@code int}/{@code long},
  * {@code double}/{@code float} (and boxes), {@code boolean}, enums, {@code java.nio.file.Path},
  * {@code List<T>}, {@code Map<String, T>}, {@code Object} (the YAML value as it is), and value
- * types with a static {@code parse(String)} or {@code parse(Object)} ({@link TargetSpec},
+ * types with a static {@code parse(String)} or {@code parse(Object)} ({@link TargetSpec}, core's {@code Device},
  * {@link Size}). A field is required unless it carries {@link Default} or {@link Nullable};
  * {@link Range} and {@link Length} constrain values. All problems (syntax, duplicate keys, unknown keys with a "did you
  * mean", wrong types, bad enum values, missing fields, values out of range, rule violations) are

@@ -13,8 +13,9 @@ import java.util.List;
  * model:
  *   path: ../fixtures/quickstart/shapes_cnn.pt   # required
  *   backend: auto            # auto (default) | a backend name such as djl
- *   device: cpu              # cpu (default) | gpu | auto
+ *   device: cpu              # cpu (default) | gpu (= gpu:0) | gpu:N | auto
  *   labels: ../fixtures/quickstart/labels.txt    # optional, one label per line
+ *   options: {}              # optional backend settings, string to string (djl takes none)
  * preprocess:                # optional
  *   resize: 96               # int (shorter side) or [height, width]
  *   center-crop: 96          # int or [height, width]

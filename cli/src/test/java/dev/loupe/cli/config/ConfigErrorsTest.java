@@ -72,7 +72,8 @@ class ConfigErrorsTest {
                 images: [a.png]
                 methods: [{name: saliency}]
                 output: {dir: out}
-                """, "run.yaml:3:3: model.weights: unknown key 'weights', valid keys: path, backend, device, labels");
+                """, "run.yaml:3:3: model.weights: unknown key 'weights', valid keys: path, backend, device, labels,"
+                + " options");
     }
 
     // ----- wrong types -----
@@ -110,7 +111,7 @@ class ConfigErrorsTest {
                 methods: [{name: saliency}]
                 output: {dir: out, colormap: [jet]}
                 """,
-                "run.yaml:1:8: model: expected a mapping with keys path, backend, device, labels, got 'm.pt'",
+                "run.yaml:1:8: model: expected a mapping with keys path, backend, device, labels, options, got 'm.pt'",
                 "run.yaml:4:30: output.colormap: expected a string, got a list");
     }
 
@@ -165,29 +166,53 @@ class ConfigErrorsTest {
                 "run.yaml:4:18: methods[0].name: must not be empty");
     }
 
-    // ----- enums -----
+    // ----- devices -----
 
     @Test
-    void badEnumValueListsTheValidValues() {
+    void badDeviceListsTheValidValues() {
         assertErrors("""
                 model:
                   path: m.pt
-                  device: cuda
+                  device: quantum
                 images: [a.png]
                 methods: [{name: saliency}]
                 output: {dir: out}
-                """, "run.yaml:3:11: model.device: unknown value 'cuda', valid values: cpu, gpu, auto");
+                """, "run.yaml:3:11: model.device: unknown value 'quantum', valid values: cpu, auto, gpu, gpu:0, gpu:1, ...");
     }
 
     @Test
-    void badEnumValueCloseToAValidOneSuggestsIt() {
+    void badDeviceCloseToAValidOneSuggestsIt() {
         assertErrors("""
                 model: {path: m.pt, device: GPUs}
                 images: [a.png]
                 methods: [{name: saliency}]
                 output: {dir: out}
                 """,
-                "run.yaml:1:29: model.device: unknown value 'GPUs', did you mean 'gpu'? (valid values: cpu, gpu, auto)");
+                "run.yaml:1:29: model.device: unknown value 'GPUs', did you mean 'gpu'? (valid values: cpu, auto, gpu, gpu:0, gpu:1, ...)");
+    }
+
+    @Test
+    void pytorchsCudaNamesSuggestTheGpu() {
+        assertErrors("""
+                model: {path: m.pt, device: 'cuda:1'}
+                images: [a.png]
+                methods: [{name: saliency}]
+                output: {dir: out}
+                """,
+                "run.yaml:1:29: model.device: unknown value 'cuda:1', did you mean 'gpu:1'? (valid values: cpu, auto, gpu, gpu:0, gpu:1, ...)");
+    }
+
+    @Test
+    void badGpuIndex() {
+        assertErrors("""
+                model:
+                  path: m.pt
+                  device: gpu:-1
+                images: [a.png]
+                methods: [{name: saliency}]
+                output: {dir: out}
+                """, "run.yaml:3:11: model.device: bad GPU index in 'gpu:-1': expected a whole number >= 0 after 'gpu:'"
+                + " (valid values: cpu, auto, gpu, gpu:0, gpu:1, ...)");
     }
 
     // ----- ranges and lengths -----
@@ -348,7 +373,7 @@ class ConfigErrorsTest {
                 """, RunConfig.class));
         assertEquals("""
                 run.yaml:1:1: colour: unknown key 'colour', valid keys: model, preprocess, images, target, methods, output
-                run.yaml:4:11: model.device: unknown value 'tpu', did you mean 'cpu'? (valid values: cpu, gpu, auto)
+                run.yaml:4:11: model.device: unknown value 'tpu', did you mean 'cpu'? (valid values: cpu, auto, gpu, gpu:0, gpu:1, ...)
                 run.yaml:6:14: preprocess.std[1]: value out of range: must be > 0, got '0'
                 run.yaml:7:9: images: must not be empty
                 run.yaml:10:5: methods[0].parms: unknown key 'parms', did you mean 'params'?

@@ -36,6 +36,9 @@ class ConfigLoaderTest {
               backend: djl
               device: gpu
               labels: ../fixtures/quickstart/labels.txt
+              options:
+                signature: serving_default
+                threads: 4
             preprocess:
               resize: 96
               center-crop: [90, 80]
@@ -72,7 +75,8 @@ class ConfigLoaderTest {
 
         assertEquals(dir.resolve("fixtures/quickstart/shapes_cnn.pt"), run.model().path());
         assertEquals("djl", run.model().backend());
-        assertEquals(Device.GPU, run.model().device());
+        assertEquals(Device.gpu(0), run.model().device());
+        assertEquals(Map.of("signature", "serving_default", "threads", "4"), run.model().options());
         assertEquals(dir.resolve("fixtures/quickstart/labels.txt"), run.model().labels());
         assertEquals(Size.of(96), run.preprocess().resize());
         assertEquals(Size.of(90, 80), run.preprocess().centerCrop());
@@ -90,7 +94,7 @@ class ConfigLoaderTest {
     void minimalFileGetsEveryDefault() throws IOException {
         RunConfig run = ConfigLoader.load(write("run.yaml", MINIMAL));
 
-        assertEquals(new ModelConfig(dir.resolve("model.pt"), "auto", Device.CPU, null), run.model());
+        assertEquals(new ModelConfig(dir.resolve("model.pt"), "auto", Device.CPU, null, Map.of()), run.model());
         assertEquals(PreprocessConfig.defaults(), run.preprocess());
         assertNull(run.preprocess().resize());
         assertEquals(List.of(0.485, 0.456, 0.406), run.preprocess().mean());
@@ -166,6 +170,36 @@ class ConfigLoaderTest {
         assertEquals(List.of("samples", "sigma", "squared", "layer", "quoted", "layers", "nested", "nothing"),
                 List.copyOf(params.keySet()), "file order is kept");
         assertThrows(UnsupportedOperationException.class, () -> params.put("x", 1));
+    }
+
+    @Test
+    void deviceForms() {
+        assertEquals(Device.CPU, bindDevice("cpu"));
+        assertEquals(Device.AUTO, bindDevice("auto"));
+        assertEquals(Device.gpu(0), bindDevice("gpu"));
+        assertEquals(Device.gpu(2), bindDevice("gpu:2"));
+        assertEquals(Device.gpu(1), bindDevice("'gpu:1'"));
+        assertEquals(Device.gpu(3), bind(MINIMAL.replace("model:\n  path: model.pt", "model: {path: model.pt, device: gpu:3}"))
+                .model().device(), "in a flow mapping too");
+    }
+
+    private Device bindDevice(String yaml) {
+        return bind(MINIMAL.replace("path: model.pt", "path: model.pt\n  device: " + yaml)).model().device();
+    }
+
+    @Test
+    void modelOptionsAreStringsAsWritten() {
+        RunConfig run = bind(MINIMAL.replace("path: model.pt", """
+                path: model.pt
+                  options:
+                    tags: serve
+                    threads: 4
+                    ratio: 0.50
+                    flag: true
+                """.strip()));
+        assertEquals(Map.of("tags", "serve", "threads", "4", "ratio", "0.50", "flag", "true"), run.model().options());
+        assertEquals(List.of("tags", "threads", "ratio", "flag"), List.copyOf(run.model().options().keySet()),
+                "file order is kept");
     }
 
     @Test

@@ -44,13 +44,21 @@ public final class BackendRegistry {
         return new ArrayList<>(providers.values());
     }
 
-    /** The backend named {@code name}, or for {@value #AUTO} the one that recognizes the file. */
+    /**
+     * The backend named {@code name}, or for {@value #AUTO} the one that recognizes the model. The
+     * model may be a file or a folder (a TensorFlow SavedModel is a folder).
+     */
     public BackendProvider choose(String name, Path modelFile) {
-        if (!Files.isRegularFile(modelFile)) {
-            throw new LoupeException(ErrorKind.INPUT, "Model file " + modelFile + " does not exist or is not a file.");
+        if (!Files.exists(modelFile)) {
+            throw new LoupeException(ErrorKind.INPUT, "Model " + modelFile + " does not exist.");
+        }
+        boolean folder = Files.isDirectory(modelFile);
+        if (!folder && !Files.isRegularFile(modelFile)) {
+            throw new LoupeException(ErrorKind.INPUT, "Model " + modelFile + " is neither a file nor a folder.");
         }
         if (!readable.test(modelFile)) {
-            throw new LoupeException(ErrorKind.INPUT, "Model file " + modelFile + " is not readable; check its permissions.");
+            throw new LoupeException(ErrorKind.INPUT, "Model " + (folder ? "folder " : "file ") + modelFile
+                    + " is not readable; check its permissions.");
         }
         if (name != null && !AUTO.equals(name)) {
             BackendProvider provider = providers.get(name);

@@ -3,6 +3,7 @@ package dev.loupe.core.spi;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ModelSpec;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * A model backend, found through {@link java.util.ServiceLoader}. Providers must be cheap to
@@ -13,11 +14,22 @@ public interface BackendProvider {
 
     String name();
 
-    /** Whether the file looks like a model this backend reads (by its content, not loading it). */
+    /**
+     * Whether the path looks like a model this backend reads (by its content, not loading it).
+     * It may be a file or a folder (a TensorFlow SavedModel is a folder).
+     */
     boolean recognizes(Path modelFile);
 
     /** One line saying which model files this backend reads, for error messages. */
     String accepts();
+
+    /**
+     * The keys this backend reads from {@link ModelSpec#options()}; callers refuse any other key
+     * before opening, so that a misspelt option is never silently ignored.
+     */
+    default Set<String> optionNames() {
+        return Set.of();
+    }
 
     ExplainableModel open(ModelSpec spec);
 }

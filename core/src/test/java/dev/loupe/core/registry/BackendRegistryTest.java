@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,13 +162,46 @@ class BackendRegistryTest {
     }
 
     @Test
-    void directoryInsteadOfFileIsAnInputError() throws IOException {
+    void aFolderIsAcceptedAndSniffedLikeAFile() throws IOException {
+        // a TensorFlow SavedModel is a folder; the backends decide whether a folder is theirs
+        Path savedModel = Files.createDirectory(dir.resolve("saved_model"));
+        FakeBackend folders = new FakeBackend("tensorflow", "", "SavedModel folders") {
+            @Override
+            public boolean recognizes(Path modelFile) {
+                asked.add(modelFile);
+                return Files.isDirectory(modelFile);
+            }
+        };
+        BackendRegistry withFolders = new BackendRegistry(List.of(djl, folders));
+        assertSame(folders, withFolders.choose("auto", savedModel));
+        assertSame(djl, withFolders.choose("djl", savedModel), "a named backend reports a folder it cannot read itself");
+        assertEquals(List.of(savedModel), djl.asked, "djl was asked and said no");
+    }
+
+    @Test
+    void aFolderNoBackendReadsIsAnInputErrorListingTheBackends() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("resnet18"));
         LoupeException e = assertThrows(LoupeException.class, () -> registry.choose("auto", folder));
         assertEquals(ErrorKind.INPUT, e.kind());
-        assertTrue(e.getMessage().contains(folder.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("is not a file"), e.getMessage());
-        assertThrows(LoupeException.class, () -> registry.choose("djl", folder));
+        assertTrue(e.getMessage().contains("No backend recognizes " + folder), e.getMessage());
+    }
+
+    @Test
+    void somethingNeitherFileNorFolderIsAnInputError() {
+        Path device = Path.of("/dev/null");
+        Assumptions.assumeTrue(Files.exists(device) && !Files.isRegularFile(device), "needs /dev/null");
+        LoupeException e = assertThrows(LoupeException.class, () -> registry.choose("djl", device));
+        assertEquals(ErrorKind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("/dev/null is neither a file nor a folder"), e.getMessage());
+    }
+
+    @Test
+    void unreadableFolderSaysSo() throws IOException {
+        Path locked = Files.createDirectory(dir.resolve("locked_model"));
+        BackendRegistry denying = new BackendRegistry(List.of(djl), path -> !path.equals(locked));
+        LoupeException e = assertThrows(LoupeException.class, () -> denying.choose("djl", locked));
+        assertEquals(ErrorKind.INPUT, e.kind());
+        assertTrue(e.getMessage().contains("Model folder " + locked + " is not readable"), e.getMessage());
     }
 
     @Test
