@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code loupe layers}: the layer tree with types and output shapes, to pick a layer from. */
 @Command(name = "layers", mixinStandardHelpOptions = true,
-        description = "Print the model's layers (paths as PyTorch names them), their types and output shapes.")
+        description = "Print the model's layers (PyTorch module paths, TensorFlow name scopes), their types and"
+                + " output shapes.")
 final class LayersCommand implements Callable<Integer> {
 
     @Spec
@@ -41,18 +42,27 @@ final class LayersCommand implements Callable<Integer> {
     @Mixin
     private ModelOptionFlags modelOptions;
 
+    @Option(names = "--ops", description = "Also list the single graph ops inside the layers (TensorFlow models);"
+            + " they can be named as layers too.")
+    private boolean ops;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         InputSize size = InputSize.parse(inputSize);
         try (ExplainableModel opened = ModelOpener.open(model, backend, device, modelOptions.values(), size.shape())) {
             List<LayerInfo> layers = opened.layers();
-            int width = layers.stream().mapToInt(l -> l.path().length() + 2 * l.depth()).max().orElse(10);
+            List<LayerInfo> shown = ops ? layers : layers.stream().filter(l -> !l.op()).toList();
+            int width = shown.stream().mapToInt(l -> l.path().length() + 2 * l.depth()).max().orElse(10);
             out.printf("%-" + width + "s  %-20s  %s%n", "LAYER", "TYPE", "OUTPUT SHAPE (batch 1)");
-            for (LayerInfo layer : layers) {
+            for (LayerInfo layer : shown) {
                 String name = "  ".repeat(layer.depth()) + layer.path();
                 String shape = layer.capturable() ? Arrays.toString(layer.outputShape()) : "(not a tensor)";
-                out.printf("%-" + width + "s  %-20s  %s%n", name, layer.type(), shape);
+                out.printf("%-" + width + "s  %-20s  %s%n", name, layer.op() ? "op " + layer.type() : layer.type(), shape);
+            }
+            long hidden = layers.size() - shown.size();
+            if (hidden > 0) {
+                out.printf("%n%d single ops inside these layers can be named too; --ops lists them.%n", hidden);
             }
             String auto = autoLayer(layers);
             out.printf("%nlayer: auto picks '%s' for CAM methods.%n", auto);
