@@ -79,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "A 'loupe explain' YAML run file (model, preprocess, images, target, methods).")
     private Path config;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Model file (TorchScript .pt).")
+    @Option(names = "--model", paramLabel = "PATH", description = "The model: a TorchScript file (.pt) or a TensorFlow SavedModel folder.")
     private Path model;
 
     @Option(names = {"--images", "--image"}, paramLabel = "PATH", split = ",",

@@ -37,7 +37,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML run file (see config-samples/).")
     private Path config;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Model file (TorchScript .pt).")
+    @Option(names = "--model", paramLabel = "PATH", description = "The model: a TorchScript file (.pt) or a TensorFlow SavedModel folder.")
     private Path model;
 
     @Option(names = "--image", paramLabel = "PATH", split = ",", description = "Image files or folders (repeatable).")

@@ -47,8 +47,9 @@ final class LayerSetOutputs {
         this.err = err;
     }
 
+    /** TensorFlow scopes nest with '/', which cannot be in a file name: it is written as '.', as PyTorch paths read. */
     static String fileStem(String method, String layer) {
-        return method + "@" + layer;
+        return method + "@" + layer.replace('/', '.');
     }
 
     /** A file to write once the whole image has rendered. */

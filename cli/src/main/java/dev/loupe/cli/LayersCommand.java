@@ -25,7 +25,7 @@ final class LayersCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model file.")
+    @Option(names = "--model", required = true, paramLabel = "PATH", description = "The model: a TorchScript file (.pt) or a TensorFlow SavedModel folder.")
     private Path model;
 
     @Option(names = "--input-size", defaultValue = "224", paramLabel = "SIZE",

@@ -42,7 +42,7 @@ final class LocalisationCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model file.")
+    @Option(names = "--model", required = true, paramLabel = "PATH", description = "The model: a TorchScript file (.pt) or a TensorFlow SavedModel folder.")
     private Path model;
 
     @Option(names = "--heldout", required = true, paramLabel = "DIR", description = "Folder with labels.csv, images/ and masks/.")

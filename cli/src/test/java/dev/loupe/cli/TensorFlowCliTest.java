@@ -61,6 +61,18 @@ class TensorFlowCliTest {
     }
 
     @Test
+    void severalScopesGiveOneFilePerLayerWithTheSlashesAsDots() throws Exception {
+        Path out = tmp.resolve("several");
+        CliRun run = CliRun.of("explain", "--model", Fixtures.path("tf/shapes_cnn/keras").toString(), "--model-option",
+                "output=logits", "--image", Fixtures.path("quickstart/images/circle_1.png").toString(), "--method", "grad-cam",
+                "--layer", "features/13,features/11", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(out.resolve("circle_1/grad-cam@features.13.npy")).isRegularFile();
+        assertThat(out.resolve("circle_1/grad-cam@features.11.npy")).isRegularFile();
+        assertThat(out.resolve("circle_1/grad-cam@combined.npy")).isRegularFile();
+    }
+
+    @Test
     void aFolderWithoutSavedModelIsRefusedBeforeAnythingIsWritten() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Path out = tmp.resolve("out");
