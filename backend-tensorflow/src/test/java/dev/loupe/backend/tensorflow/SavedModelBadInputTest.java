@@ -80,6 +80,23 @@ class SavedModelBadInputTest {
     }
 
     @Test
+    void aGpuThatTensorflowDoesNotSeeIsRefusedAndAutoFallsBackToTheCpu() {
+        assertThatThrownBy(() -> new TfBackendProvider().open(new ModelSpec(good, Device.gpu(0), new long[] {2, 6, 6}, Map.of())))
+                .isInstanceOf(LoupeException.class).hasMessageContaining("device gpu:0 was asked for")
+                .hasMessageContaining("-Pcuda");
+        try (ExplainableModel model = new TfBackendProvider().open(new ModelSpec(good, Device.AUTO, new long[] {2, 6, 6}, Map.of()))) {
+            assertThat(model.description().device()).isEqualTo("cpu");
+        }
+    }
+
+    @Test
+    void theSessionConfigShowsOnlyTheAskedGpuOrNone() {
+        assertThat(TfDevice.choose(Device.CPU).config().getDeviceCountMap()).containsEntry("GPU", 0);
+        assertThat(TfDevice.choose(Device.gpu(1)).config().getGpuOptions().getVisibleDeviceList()).isEqualTo("1");
+        assertThat(TfDevice.choose(Device.AUTO).config().getDeviceCountMap()).doesNotContainKey("GPU");
+    }
+
+    @Test
     void anUnknownLayerNamesTheClosestOnes() {
         try (ExplainableModel model = open(good, Map.of()); Scope scope = model.openScope()) {
             var x = scope.upload(SavedModelGradientsTest.input(1));
