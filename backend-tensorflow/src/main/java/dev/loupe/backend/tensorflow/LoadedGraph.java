@@ -19,8 +19,6 @@ import org.tensorflow.types.TString;
  */
 final class LoadedGraph implements AutoCloseable {
 
-    private static final String INIT_SIGNATURE = "__saved_model_init_op";
-
     private final Graph graph;
     private final Session session;
 
@@ -54,7 +52,7 @@ final class LoadedGraph implements AutoCloseable {
                 session.runner().feed(file.node(), file.index(), prefix).addTarget(saver.getRestoreOpName()).run().close();
             }
         }
-        SignatureDef init = meta.getSignatureDefMap().get(INIT_SIGNATURE);
+        SignatureDef init = meta.getSignatureDefMap().get(SavedModelDir.INIT_SIGNATURE);
         if (init != null) {
             for (TensorInfo info : init.getOutputsMap().values()) {
                 session.runner().addTarget(TensorName.parse(info.getName()).node()).run().close();

@@ -25,7 +25,7 @@ final class SavedModelDir {
     static final String PROTO = "saved_model.pb";
 
     /** The signature TensorFlow marks its initialiser with; not a model signature. */
-    private static final String INIT_SIGNATURE = "__saved_model_init_op";
+    static final String INIT_SIGNATURE = "__saved_model_init_op";
 
     private final Path folder;
     private final SavedModel proto;
