@@ -98,7 +98,18 @@ class ExplainerRegistryTest {
     }
 
     /** A model that only describes itself; nothing runs. */
-    record FakeModel(Set<Capability> capabilities) implements ExplainableModel {
+    record FakeModel(Set<Capability> capabilities, String reason) implements ExplainableModel {
+
+        FakeModel(Set<Capability> capabilities) {
+            this(capabilities, null);
+        }
+
+        /** The backend's reason, here the same for every missing capability. */
+        @Override
+        public String whyNot(Capability capability) {
+            return reason;
+        }
+
         @Override
         public ModelDescription description() {
             return new ModelDescription("fake-backend", "model.pt", "0".repeat(64), "cpu", new long[] {3, 224, 224}, 1000);
@@ -250,6 +261,17 @@ class ExplainerRegistryTest {
         assertFalse(m.contains("FORWARD"), "only what is missing is named: " + m);
         assertTrue(m.contains("fake-backend"), m);
         assertTrue(cam.created.isEmpty(), "nothing is created for a model that cannot run the method");
+    }
+
+    @Test
+    void aMissingCapabilityCarriesTheBackendsReason() {
+        ExplainerRegistry registry = registry(gradCam());
+        FakeModel noGradients = new FakeModel(EnumSet.of(Capability.FORWARD, Capability.LAYER_ACTIVATION));
+        FakeModel explained = new FakeModel(EnumSet.of(Capability.FORWARD, Capability.LAYER_ACTIVATION), "Op 'x/Round' has no gradient.");
+        String m = assertThrows(LoupeException.class, () -> registry.create("grad-cam", Map.of(), explained)).getMessage();
+        assertTrue(m.contains("'grad-cam'") && m.endsWith("for this model. Op 'x/Round' has no gradient."), m);
+        String plain = assertThrows(LoupeException.class, () -> registry.create("grad-cam", Map.of(), noGradients)).getMessage();
+        assertTrue(plain.endsWith("for this model."), plain);
     }
 
     @Test
