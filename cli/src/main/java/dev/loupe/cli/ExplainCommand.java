@@ -78,6 +78,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--std", split = ",", paramLabel = "R,G,B", description = "Normalisation std (default ImageNet's).")
     private List<Double> std;
 
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (a bar on a terminal, else a line every 10 s), bar, lines or off (default: ${DEFAULT-VALUE}).")
+    private ProgressBar.Mode progress;
+
     @Option(names = "--backend", paramLabel = "NAME", description = "auto (from the model file, default) or a backend name.")
     private String backend;
 
@@ -99,7 +103,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new LoupeException(ErrorKind.USAGE, "--batch-size must be at least 1, got " + batchSize + ".");
         }
         RunSpec run = config != null ? fromConfig() : fromFlags();
-        return new ExplainRun(run, spec.commandLine().getOut(), spec.commandLine().getErr()).execute();
+        return new ExplainRun(run, spec.commandLine().getOut(), spec.commandLine().getErr(), progress).execute();
     }
 
     private RunSpec fromConfig() {

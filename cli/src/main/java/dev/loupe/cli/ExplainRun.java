@@ -53,12 +53,19 @@ final class ExplainRun {
     private final PrintWriter err;
     private final RunRecord record;
     private LayerSetOutputs layerOutputs;
+    private final ProgressBar.Mode progressMode;
+    private ProgressBar progress;
 
     ExplainRun(RunSpec spec, PrintWriter out, PrintWriter err) {
+        this(spec, out, err, ProgressBar.Mode.AUTO);
+    }
+
+    ExplainRun(RunSpec spec, PrintWriter out, PrintWriter err, ProgressBar.Mode progressMode) {
         this.spec = spec;
         this.out = out;
         this.err = err;
         this.record = new RunRecord(spec);
+        this.progressMode = progressMode;
     }
 
     int execute() {
@@ -77,9 +84,15 @@ final class ExplainRun {
             List<MethodPlan> plans = checkAgainstModel(registry, setups, model, labels);
             layerOutputs = new LayerSetOutputs(spec.outputDir(), record, inputStyle, err);
             mkdirs(spec.outputDir());
-            for (int from = 0; from < images.size(); from += spec.batchSize()) {
-                explainBatch(model, plans, images.subList(from, Math.min(images.size(), from + spec.batchSize())),
-                        labels, inputStyle);
+            long perImage = plans.stream().mapToLong(p -> p.units().size()).sum();
+            progress = new ProgressBar(err, progressMode, perImage * images.size(), System::nanoTime);
+            try {
+                for (int from = 0; from < images.size(); from += spec.batchSize()) {
+                    explainBatch(model, plans, images.subList(from, Math.min(images.size(), from + spec.batchSize())),
+                            labels, inputStyle);
+                }
+            } finally {
+                progress.close();
             }
         }
         record.totalSeconds(seconds(start));
@@ -256,6 +269,7 @@ final class ExplainRun {
                 inputs.add(p);
             } catch (ImageReadException | RuntimeException e) {
                 fail(image, e);
+                progress.done(plans.stream().mapToLong(p -> p.units().size()).sum());
             }
         }
         if (inputs.isEmpty()) {
@@ -270,14 +284,16 @@ final class ExplainRun {
                 for (MethodPlan.Unit unit : plan.units()) {
                     long t0 = System.nanoTime();
                     perLayer.add(Explanations.explain(unit.explainer(), model, stacked, List.of(spec.target()), labels,
-                            imageSource()));
+                            imageSource(), progress.call(inputs.size())));
                     perImage.add(seconds(t0) / inputs.size());
+                    progress.done(inputs.size());
                 }
             } catch (LoupeException e) {
                 if (e.kind() == ErrorKind.INTERNAL) {
                     throw e;
                 }
                 loaded.forEach(image -> fail(image, e));
+                progress.done((long) inputs.size() * (plan.units().size() - perLayer.size()));
                 continue;
             }
             for (int i = 0; i < inputs.size(); i++) {
@@ -306,6 +322,7 @@ final class ExplainRun {
         } catch (IOException e) {
             throw new LoupeException(ErrorKind.INTERNAL, "Could not write the outputs of " + image + ": " + e.getMessage(), e);
         }
+        progress.clearLine();
         out.printf("%s  %-12s target %d%s  logit %.4f  %d layers -> %s%n", image.getFileName(), plan.name(),
                 first.target(), label == null ? "" : " (" + label + ")", first.score(), maps.size(), shown);
     }
@@ -342,6 +359,7 @@ final class ExplainRun {
         warnIfIncomplete(image, method, map);
         String label = labels.name(map.target()).orElse(null);
         record.result(image, method, map, label, spec.outputDir().relativize(npy), spec.outputDir().relativize(png), seconds);
+        progress.clearLine();
         out.printf("%s  %-12s target %d%s  logit %.4f  -> %s%n", image.getFileName(), method, map.target(),
                 label == null ? "" : " (" + label + ")", map.score(), spec.outputDir().relativize(png));
     }
@@ -365,6 +383,9 @@ final class ExplainRun {
     }
 
     private void fail(Path image, String message) {
+        if (progress != null) {
+            progress.clearLine();
+        }
         err.println("error: " + image + ": " + message);
         record.failure(image, message);
     }

@@ -1,5 +1,6 @@
 package dev.loupe.methods;
 
+import dev.loupe.core.explain.Progress;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ForwardPass;
 import dev.loupe.core.model.Scope;
@@ -21,8 +22,8 @@ public final class BatchedScores {
     private BatchedScores() {
     }
 
-    /** {@code count} scores of class {@code target}, in input order. */
-    public static float[] of(ExplainableModel model, int count, int batchSize, int target, Pass pass) {
+    /** {@code count} scores of class {@code target}, in input order; {@code progress} hears of each pass. */
+    public static float[] of(ExplainableModel model, int count, int batchSize, int target, Progress progress, Pass pass) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         }
@@ -39,6 +40,7 @@ public final class BatchedScores {
                     scores[i] = logits.data()[(i - start) * classes + target];
                 }
             }
+            progress.update(end, count);
         }
         return scores;
     }

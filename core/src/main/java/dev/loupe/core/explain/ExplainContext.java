@@ -8,11 +8,16 @@ import dev.loupe.core.tensor.FloatArray;
 
 /**
  * What an explainer works with for one batch: the model (for its layers), a scope opened and
- * closed by the caller, the preprocessed images (B, C, H, W), the targets, and a way to read
- * image files that parameters name.
+ * closed by the caller, the preprocessed images (B, C, H, W), the targets, a way to read
+ * image files that parameters name, and where to report progress.
  */
 public record ExplainContext(ExplainableModel model, Scope scope, FloatArray images, TargetResolver targets,
-        ImageSource imageSource) {
+        ImageSource imageSource, Progress progress) {
+
+    public ExplainContext(ExplainableModel model, Scope scope, FloatArray images, TargetResolver targets,
+            ImageSource imageSource) {
+        this(model, scope, images, targets, imageSource, Progress.NONE);
+    }
 
     public ExplainContext(ExplainableModel model, Scope scope, FloatArray images, TargetResolver targets) {
         this(model, scope, images, targets, ImageSource.none());

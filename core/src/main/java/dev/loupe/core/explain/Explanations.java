@@ -19,9 +19,15 @@ public final class Explanations {
     /** As above; {@code imageSource} reads image files that method parameters name. */
     public static List<Attribution> explain(Explainer explainer, ExplainableModel model, FloatArray images,
             List<Target> targets, Labels labels, ImageSource imageSource) {
+        return explain(explainer, model, images, targets, labels, imageSource, Progress.NONE);
+    }
+
+    /** As above; methods that run many passes report to {@code progress}. */
+    public static List<Attribution> explain(Explainer explainer, ExplainableModel model, FloatArray images,
+            List<Target> targets, Labels labels, ImageSource imageSource, Progress progress) {
         try (Scope scope = model.openScope()) {
             List<Attribution> result = explainer.explain(
-                    new ExplainContext(model, scope, images, Targets.resolver(targets, labels), imageSource));
+                    new ExplainContext(model, scope, images, Targets.resolver(targets, labels), imageSource, progress));
             if (result.size() != images.dim(0)) {
                 throw new IllegalStateException("explainer returned " + result.size() + " maps for " + images.dim(0) + " images");
             }

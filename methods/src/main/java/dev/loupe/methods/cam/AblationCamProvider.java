@@ -57,7 +57,8 @@ public final class AblationCamProvider extends CamFamilyProvider {
             for (int b = 0; b < a[0]; b++) {
                 FloatArray image = images.slice(b).reshape(1, x[1], x[2], x[3]);
                 float[] ablated = BatchedScores.of(evidence.context().model(), channels, batchSize,
-                        evidence.targets().classes()[b], (scope, start, end) -> {
+                        evidence.targets().classes()[b], evidence.context().progress().part(b, (int) a[0]),
+                        (scope, start, end) -> {
                             Tensor copies = scope.upload(image).mul(scope.upload(ones(end - start)));
                             Tensor factor = scope.upload(channelOff(start, end, channels));
                             return scope.forwardScaled(copies, evidence.layer(), factor);

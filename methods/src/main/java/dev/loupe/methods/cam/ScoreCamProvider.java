@@ -60,7 +60,8 @@ public final class ScoreCamProvider extends CamFamilyProvider {
                 FloatArray channelMaps = activations.slice(b).reshape(channels, 1, a[2], a[3]);
                 FloatArray image = images.slice(b).reshape(1, x[1], x[2], x[3]);
                 float[] scores = BatchedScores.of(evidence.context().model(), channels, batchSize,
-                        evidence.targets().classes()[b], (scope, start, end) -> {
+                        evidence.targets().classes()[b], evidence.context().progress().part(b, (int) a[0]),
+                        (scope, start, end) -> {
                             Tensor up = scope.upload(rows(channelMaps, start, end))
                                     .interpolate(x[2], x[3], Interpolation.BILINEAR_ALIGN_CORNERS);
                             Tensor low = up.min(true, 2, 3);

@@ -1,5 +1,6 @@
 package dev.loupe.methods.gradient;
 
+import dev.loupe.core.explain.Progress;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.GradientPass;
 import dev.loupe.core.model.HookSpec;
@@ -39,6 +40,7 @@ final class InputGradients {
     private final ExplainableModel model;
     private final int batchSize;
     private final HookSpec hooks;
+    private final Progress progress;
 
     /** Plain input gradients. */
     InputGradients(ExplainableModel model, int batchSize) {
@@ -47,6 +49,10 @@ final class InputGradients {
 
     /** Input gradients as {@code hooks} asks for them (e.g. with another ReLU backward rule). */
     InputGradients(ExplainableModel model, int batchSize, HookSpec hooks) {
+        this(model, batchSize, hooks, Progress.NONE);
+    }
+
+    private InputGradients(ExplainableModel model, int batchSize, HookSpec hooks, Progress progress) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         }
@@ -56,6 +62,12 @@ final class InputGradients {
         this.model = model;
         this.batchSize = batchSize;
         this.hooks = hooks;
+        this.progress = progress;
+    }
+
+    /** The same engine reporting each pass of a {@link #sum} to {@code progress}. */
+    InputGradients reporting(Progress progress) {
+        return new InputGradients(model, batchSize, hooks, progress);
     }
 
     /**
@@ -88,6 +100,7 @@ final class InputGradients {
                     }
                 }
             }
+            progress.update(end, count);
         }
         if (sums == null) {
             throw new IllegalArgumentException("nothing to differentiate: count " + count);

@@ -122,7 +122,8 @@ public final class IntegratedGradientsProvider implements ExplainerProvider {
             List<Attribution> result = new ArrayList<>();
             for (int b = 0; b < images.dim(0); b++) {
                 int target = targets.classes()[b];
-                FloatArray map = method.attribute(engine, images.slice(b), baselines.slice(b), target);
+                FloatArray map = method.attribute(engine.reporting(context.progress().part(b, (int) images.dim(0))),
+                        images.slice(b), baselines.slice(b), target);
                 float baselineScore = baselineLogits.data()[b * classes + target];
                 double total = 0;
                 for (float v : map.data()) {

@@ -105,8 +105,9 @@ final class SmoothGrad implements Explainer {
             int target = targets.classes()[b];
             double std = sigma * range(image);
             NoiseSource stream = noise.apply(seed);
+            // (the IG base runs one sum per noisy copy, so only the single-pass bases report progress)
             double[][] moments = single != null
-                    ? singleMoments(engine, image, target, std, stream)
+                    ? singleMoments(engine.reporting(context.progress().part(b, (int) images.dim(0))), image, target, std, stream)
                     : integratedMoments(engine, image, target, std, stream);
             float[] map = new float[image.size()];
             for (int i = 0; i < map.length; i++) {

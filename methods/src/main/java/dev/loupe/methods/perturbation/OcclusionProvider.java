@@ -83,6 +83,7 @@ public final class OcclusionProvider implements ExplainerProvider {
             for (int b = 0; b < s[0]; b++) {
                 FloatArray image = images.slice(b);
                 float[] occluded = BatchedScores.of(context.model(), windows.count(), batchSize, targets.classes()[b],
+                        context.progress().part(b, (int) s[0]),
                         (scope, start, end) -> scope.forward(scope.upload(occludedCopies(image, windows, start, end, baseline)),
                                 HookSpec.none()));
                 FloatArray map = meanDrop(windows, targets.scores()[b], occluded);

@@ -98,7 +98,8 @@ public final class RiseProvider implements ExplainerProvider {
                 MaskStream stream = masks.open(height, width);
                 double[] sum = new double[height * width];
                 int target = targets.classes()[b];
-                BatchedScores.of(context.model(), count, batchSize, target, (scope, start, end) -> {
+                BatchedScores.of(context.model(), count, batchSize, target, context.progress().part(b, (int) s[0]),
+                        (scope, start, end) -> {
                     FloatArray chunk = stream.next(end - start);
                     Tensor masked = scope.upload(image).mul(scope.upload(chunk.reshape(end - start, 1, height, width)));
                     ForwardPass pass = scope.forward(masked, HookSpec.none());
