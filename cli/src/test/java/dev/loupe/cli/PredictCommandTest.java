@@ -109,6 +109,14 @@ class PredictCommandTest {
     }
 
     @Test
+    void inputSizeResizesFirst() {
+        CliRun run = CliRun.of("predict", "--model", model(), "--image", images() + "/cross_1.png", "--input-size", "96x96",
+                "--labels", labels(), "--top", "1");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^cross_1\\.png\\s+1\\s+3\\s+cross\\s");
+    }
+
+    @Test
     void onlyBadImagesIsAnInputError() {
         CliRun run = CliRun.of("predict", "--model", model(), "--image", Fixtures.path("bad-input/corrupt.png").toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.INPUT);
@@ -120,6 +128,8 @@ class PredictCommandTest {
         assertThat(CliRun.of("predict", "--model", model(), "--image", images(), "--top", "0").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(CliRun.of("predict", "--image", images()).exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(CliRun.of("predict", "--model", model(), "--image", images(), "--mean", "0.5,0.5").exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRun.of("predict", "--model", model(), "--image", images(), "--input-size", "3x80x80").exitCode())
                 .isEqualTo(ExitCodes.USAGE);
         CliRun option = CliRun.of("predict", "--model", model(), "--image", images(), "--model-option", "output=logits");
         assertThat(option.exitCode()).as(option.toString()).isEqualTo(ExitCodes.USAGE);
