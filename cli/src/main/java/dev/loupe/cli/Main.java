@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Attribution maps for image classifiers: see what drove a prediction.",
-        subcommands = {ExplainCommand.class, LayersCommand.class, MethodsCommand.class, BenchCommand.class,
+        subcommands = {ExplainCommand.class, PredictCommand.class, LayersCommand.class, MethodsCommand.class, BenchCommand.class,
             LocalisationCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -76,6 +76,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: explain, layers, methods, bench or localisation.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: explain, predict, layers, methods, bench or localisation.");
     }
 }
