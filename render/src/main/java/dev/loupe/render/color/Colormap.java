@@ -1,6 +1,6 @@
 package dev.loupe.render.color;
 
-import dev.loupe.render.image.EightBit;
+import dev.loupe.core.text.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,11 @@ import java.util.function.Supplier;
  * {@code floor(v * N)}, with {@code v == 1} giving the last entry, values below 0 the first,
  * values above 1 the last, and NaN black (matplotlib's transparent "bad" colour, without alpha).
  *
- * <p>Known maps are built once, on first use. A listed colormap such as viridis is added by
- * putting its 256 rows into {@link #KNOWN} with {@link #listed}.
+ * <p>{@link #rgb8} is matplotlib's {@code cmap(v, bytes=True)} exactly. {@code jet} is built
+ * from its segment data (its float table equals matplotlib's bit for bit, and its bytes are
+ * those floats times 255 truncated, as matplotlib does); the other maps are matplotlib's byte
+ * tables from {@code colormaps.txt}, their floats {@code byte / 255}. Maps are built once, on
+ * first use.
  */
 public final class Colormap {
 
@@ -28,8 +31,23 @@ public final class Colormap {
 
     private static final Map<String, Supplier<Colormap>> KNOWN = new LinkedHashMap<>();
 
+    /** The default for signed maps: white at 0, blue below, red above. */
+    public static final String DIVERGING = "bwr";
+
     static {
         KNOWN.put("jet", () -> segmented("jet", JET_RED, JET_GREEN, JET_BLUE));
+        for (String name : List.of("viridis", "inferno", "magma", "coolwarm", "gist_earth", "gray", "seismic", "bwr")) {
+            KNOWN.put(name, () -> fromBytes(name, tables().get(name)));
+        }
+    }
+
+    private static Map<String, int[]> tables;
+
+    private static synchronized Map<String, int[]> tables() {
+        if (tables == null) {
+            tables = ColormapTables.load();
+        }
+        return tables;
     }
 
     private static final Map<String, Colormap> BUILT = new ConcurrentHashMap<>();
@@ -38,26 +56,62 @@ public final class Colormap {
     private final double[] red;
     private final double[] green;
     private final double[] blue;
+    private final int[] bytes;
 
-    private Colormap(String name, double[] red, double[] green, double[] blue) {
+    private Colormap(String name, double[] red, double[] green, double[] blue, int[] bytes) {
         this.name = name;
         this.red = red;
         this.green = green;
         this.blue = blue;
+        this.bytes = bytes;
+    }
+
+    /** matplotlib's {@code (lut * 255).astype(np.uint8)}: float64 product, truncated. */
+    private Colormap(String name, double[] red, double[] green, double[] blue) {
+        this(name, red, green, blue, truncatedBytes(red, green, blue));
+    }
+
+    private static int[] truncatedBytes(double[] red, double[] green, double[] blue) {
+        int[] packed = new int[red.length];
+        for (int i = 0; i < packed.length; i++) {
+            packed[i] = ((int) (red[i] * 255) << 16) | ((int) (green[i] * 255) << 8) | (int) (blue[i] * 255);
+        }
+        return packed;
+    }
+
+    /** A map from packed 0xRRGGBB entries; its floats are {@code byte / 255}. */
+    static Colormap fromBytes(String name, int[] packed) {
+        if (packed == null) {
+            throw new IllegalStateException("colormap '" + name + "' is missing from " + ColormapTables.RESOURCE);
+        }
+        double[] r = new double[packed.length];
+        double[] g = new double[packed.length];
+        double[] b = new double[packed.length];
+        for (int i = 0; i < packed.length; i++) {
+            r[i] = (packed[i] >> 16 & 0xff) / 255.0;
+            g[i] = (packed[i] >> 8 & 0xff) / 255.0;
+            b[i] = (packed[i] & 0xff) / 255.0;
+        }
+        return new Colormap(name, r, g, b, packed.clone());
     }
 
     /** The colormap called {@code name} (matplotlib's spelling, case-sensitive). */
     public static Colormap byName(String name) {
         Supplier<Colormap> maker = KNOWN.get(name);
         if (maker == null) {
-            throw new IllegalArgumentException("Unknown colormap '" + name + "'. Known colormaps: "
-                    + String.join(", ", names()));
+            throw new IllegalArgumentException("Unknown colormap '" + name + "'."
+                    + Suggestions.didYouMean(name, names()) + " Known colormaps: " + String.join(", ", names()));
         }
         return BUILT.computeIfAbsent(name, n -> maker.get());
     }
 
     public static Colormap jet() {
         return byName("jet");
+    }
+
+    /** The default colormap for signed maps ({@value #DIVERGING}), centred on 0. */
+    public static Colormap diverging() {
+        return byName(DIVERGING);
     }
 
     public static List<String> names() {
@@ -113,13 +167,10 @@ public final class Colormap {
         return i < 0 ? new double[3] : new double[] {red[i], green[i], blue[i]};
     }
 
-    /** The colour of {@code v} packed as 0xRRGGBB, each channel rounded to 8 bits. */
+    /** The colour of {@code v} packed as 0xRRGGBB: matplotlib's {@code cmap(v, bytes=True)}; NaN black. */
     public int rgb8(double v) {
         int i = index(v);
-        if (i < 0) {
-            return 0;
-        }
-        return (EightBit.of(red[i]) << 16) | (EightBit.of(green[i]) << 8) | EightBit.of(blue[i]);
+        return i < 0 ? 0 : bytes[i];
     }
 
     /** Red of table entry {@code i}, in [0, 1]. */

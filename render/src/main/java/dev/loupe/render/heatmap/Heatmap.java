@@ -2,7 +2,6 @@ package dev.loupe.render.heatmap;
 
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.render.color.Colormap;
-import dev.loupe.render.image.Bilinear;
 import dev.loupe.render.image.EightBit;
 import dev.loupe.render.image.RgbImage;
 import java.awt.image.BufferedImage;
@@ -11,16 +10,11 @@ import java.util.Arrays;
 /**
  * An attribution map ready to draw: one value in [0, 1] per image pixel.
  *
- * <p>{@link #fromAttribution} takes a raw map through these steps, in this order:
- * <ol>
- *   <li>a (C, H, W) map is reduced over channels ({@link ChannelReduction}); a (h, w) layer map
- *       is used as it is;
- *   <li>min-max normalisation ({@link MinMaxNormalization}) at the map's own resolution;
- *   <li>bilinear resize to the image size ({@link Bilinear}, half-pixel centres), skipped when
- *       the size already matches.
- * </ol>
- * Normalising before resizing is pytorch-grad-cam's order ({@code scale_cam_image}); since the
- * resize is a convex combination, the result stays in [0, 1].
+ * <p>{@link #fromAttribution} takes a raw map through {@link MapPipeline}'s default steps: a
+ * (C, H, W) map is reduced over channels ({@link ChannelReduction}), an (h, w) layer map used
+ * as it is; min-max normalisation at the map's own resolution (the same numbers as
+ * {@link MinMaxNormalization}); bilinear resize to the image size (half-pixel centres), skipped
+ * when the size already matches.
  */
 public final class Heatmap {
 
@@ -41,21 +35,7 @@ public final class Heatmap {
      * @param width image columns to produce
      */
     public static Heatmap fromAttribution(FloatArray raw, ChannelReduction reduction, int height, int width) {
-        FloatArray map = switch (raw.rank()) {
-            case 2 -> raw;
-            case 3 -> reduction.apply(raw);
-            default -> throw new IllegalArgumentException("expected a (C, H, W) input attribution or an (h, w)"
-                    + " layer attribution, got shape " + Arrays.toString(raw.shape())
-                    + (raw.rank() == 4 ? "; for a batch, render each item (FloatArray.slice(i))" : ""));
-        };
-        FloatArray normalised = MinMaxNormalization.apply(map);
-        FloatArray resized = Bilinear.resize(normalised, height, width);
-        float[] v = resized.data();
-        for (int i = 0; i < v.length; i++) {
-            // float rounding in the resize may step a hair outside [0, 1]
-            v[i] = Math.min(Math.max(v[i], 0f), 1f);
-        }
-        return new Heatmap(v, height, width);
+        return MapPipeline.withReduction(reduction).heatmap(raw, height, width);
     }
 
     /** A heatmap from an (H, W) map that is already in [0, 1]. */

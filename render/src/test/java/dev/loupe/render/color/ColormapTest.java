@@ -83,19 +83,22 @@ class ColormapTest {
     }
 
     @Test
-    void eightBitColoursAreRounded() {
-        // blue 0.5 * 255 = 127.5 -> 128 (matplotlib's bytes=True truncates to 127)
-        assertEquals(0x000080, jet.rgb8(0.0));
-        assertEquals(0x800000, jet.rgb8(1.0));
+    void eightBitColoursTruncateAsMatplotlibDoes() {
+        // blue 0.5 * 255 = 127.5 -> 127: matplotlib's bytes=True is (lut * 255).astype(uint8)
+        assertEquals(0x00007f, jet.rgb8(0.0));
+        assertEquals(0x7f0000, jet.rgb8(1.0));
     }
 
     @Test
-    void byNameKnowsJetAndListsKnownNamesOtherwise() {
+    void byNameKnowsTheMapsAndSuggestsOtherwise() {
         assertSame(jet, Colormap.byName("jet"));
         assertEquals("jet", jet.name());
-        assertEquals(List.of("jet"), Colormap.names());
-        var e = assertThrows(IllegalArgumentException.class, () -> Colormap.byName("viridis"));
-        assertEquals("Unknown colormap 'viridis'. Known colormaps: jet", e.getMessage());
+        assertEquals(List.of("jet", "viridis", "inferno", "magma", "coolwarm", "gist_earth", "gray", "seismic", "bwr"),
+                Colormap.names());
+        var e = assertThrows(IllegalArgumentException.class, () -> Colormap.byName("virids"));
+        assertEquals("Unknown colormap 'virids'. Did you mean 'viridis'? Known colormaps: jet, viridis, inferno,"
+                + " magma, coolwarm, gist_earth, gray, seismic, bwr", e.getMessage());
+        assertSame(Colormap.byName("bwr"), Colormap.diverging());
     }
 
     @Test
