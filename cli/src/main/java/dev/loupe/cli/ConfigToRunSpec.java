@@ -1,9 +1,13 @@
 package dev.loupe.cli;
 
 import dev.loupe.cli.config.MethodConfig;
+import dev.loupe.cli.config.OutputConfig;
 import dev.loupe.cli.config.PreprocessConfig;
 import dev.loupe.cli.config.RunConfig;
 import dev.loupe.cli.config.Size;
+import dev.loupe.render.heatmap.MapPipeline;
+import dev.loupe.render.heatmap.ScaleRule;
+import dev.loupe.render.heatmap.ScaleSharing;
 import dev.loupe.render.image.ImageSize;
 import dev.loupe.render.image.Preprocessor;
 import dev.loupe.render.image.Resize;
@@ -29,7 +33,14 @@ final class ConfigToRunSpec {
                 modelOptions, config.model().labels(), preprocessor(config.preprocess()), config.images(),
                 config.target().toTarget(), methods,
                 outOverride != null ? outOverride : config.output().dir(),
-                config.output().overlayAlpha(), config.output().colormap(), batchSize);
+                config.output().overlayAlpha(), config.output().colormap(), rendering(config.output()), batchSize);
+    }
+
+    static Rendering rendering(OutputConfig o) {
+        // clip is the outlier share (Captum's 2 %); the scale rule takes the percentile kept
+        ScaleRule scale = o.clip() == null ? ScaleRule.minMax() : ScaleRule.clip(100 - o.clip());
+        MapPipeline pipeline = new MapPipeline(o.reduction(), o.sign(), scale, ScaleSharing.NONE, o.upsample());
+        return new Rendering(pipeline, o.kinds(), o.maskTopPercent());
     }
 
     static Preprocessor preprocessor(PreprocessConfig p) {

@@ -145,7 +145,7 @@ final class ExplainCommand implements Callable<Integer> {
         List<MethodRequest> requests = methods.stream().map(m -> new MethodRequest(m.trim(), Map.of())).toList();
         RunSpec base = new RunSpec(null, model, backend == null ? "auto" : backend, device == null ? Device.CPU : device,
                 modelOptions.values(), labels, preprocessor, images, targetOf(target), requests,
-                out, 0.5, "jet", batchSize);
+                out, 0.5, "jet", Rendering.defaults(), batchSize);
         return withOverrides(base);
     }
 
@@ -154,7 +154,7 @@ final class ExplainCommand implements Callable<Integer> {
         List<MethodRequest> merged = ParamOverrides.apply(base.methods(), layer, params);
         return new RunSpec(base.source(), base.model(), base.backend(), base.device(), base.modelOptions(), base.labels(),
                 base.preprocessor(), base.images(), base.target(), merged, base.outputDir(), base.overlayAlpha(),
-                base.colormap(), base.batchSize());
+                base.colormap(), base.rendering(), base.batchSize());
     }
 
     private static dev.loupe.core.explain.Target targetOf(String text) {

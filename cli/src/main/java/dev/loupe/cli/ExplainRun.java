@@ -53,6 +53,7 @@ final class ExplainRun {
     private final PrintWriter err;
     private final RunRecord record;
     private LayerSetOutputs layerOutputs;
+    private KindPictures pictures;
     private final ProgressBar.Mode progressMode;
     private ProgressBar progress;
 
@@ -83,6 +84,7 @@ final class ExplainRun {
             record.model(model.description(), seconds(loadStart));
             List<MethodPlan> plans = checkAgainstModel(registry, setups, model, labels);
             layerOutputs = new LayerSetOutputs(spec.outputDir(), record, inputStyle, err);
+            pictures = new KindPictures(spec.rendering(), inputStyle, err);
             mkdirs(spec.outputDir());
             long perImage = plans.stream().mapToLong(p -> p.units().size()).sum();
             progress = new ProgressBar(err, progressMode, perImage * images.size(), System::nanoTime);
@@ -348,20 +350,25 @@ final class ExplainRun {
             HeatmapStyle style, double seconds) {
         Path dir = spec.outputDir().resolve(record.folderFor(image));
         Path npy = dir.resolve(method + ".npy");
-        Path png = dir.resolve(method + ".png");
+        Map<String, Path> pngs;
         try {
             mkdirs(dir);
             AtomicFiles.writeBytes(npy, Npy.toBytes(map.map()));
-            AtomicFiles.writePng(png, style.overlay(style.heatmap(map.map(), input.display()), input.display()));
+            progress.clearLine();
+            pngs = new LinkedHashMap<>();
+            pictures.write(dir, method, map.map(), input.display())
+                    .forEach((kind, png) -> pngs.put(kind, spec.outputDir().relativize(png)));
         } catch (IOException e) {
             throw new LoupeException(ErrorKind.INTERNAL, "Could not write " + dir + ": " + e.getMessage(), e);
         }
         warnIfIncomplete(image, method, map);
         String label = labels.name(map.target()).orElse(null);
-        record.result(image, method, map, label, spec.outputDir().relativize(npy), spec.outputDir().relativize(png), seconds);
+        Path shown = pngs.isEmpty() ? spec.outputDir().relativize(npy) : pngs.getOrDefault("overlay", pngs.values().iterator().next());
+        record.result(image, method, map, label, spec.outputDir().relativize(npy), pngs.get("overlay"), seconds);
+        record.pictures(image, pngs);
         progress.clearLine();
         out.printf("%s  %-12s target %d%s  logit %.4f  -> %s%n", image.getFileName(), method, map.target(),
-                label == null ? "" : " (" + label + ")", map.score(), spec.outputDir().relativize(png));
+                label == null ? "" : " (" + label + ")", map.score(), shown);
     }
 
     /** Integrated Gradients' completeness check: attributions should sum to y(x) - y(baseline). */

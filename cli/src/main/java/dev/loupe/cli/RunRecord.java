@@ -47,9 +47,14 @@ final class RunRecord {
         pre.put("std", spec.preprocessor().std());
         root.put("preprocess", pre);
         root.put("target", spec.target().toString());
-        root.put("render", Map.of("colormap", spec.colormap(), "overlay_alpha", spec.overlayAlpha(),
-                "normalisation", "per-image min-max, eps 1e-7", "upsampling", "bilinear, half-pixel centres",
-                "channel_reduction", "abs-max (input-resolution maps)"));
+        Map<String, Object> render = new LinkedHashMap<>();
+        render.put("colormap", spec.colormap());
+        render.put("overlay_alpha", spec.overlayAlpha());
+        // single-layer maps follow the pipeline; layer lists and grids keep the fixed display below
+        render.put("pipeline", spec.rendering().describe());
+        render.put("layer_sets", Map.of("normalisation", "per-image min-max, eps 1e-7",
+                "upsampling", "bilinear, half-pixel centres", "channel_reduction", "abs-max (input-resolution maps)"));
+        root.put("render", render);
         root.put("batch_size", spec.batchSize());
         // Seeded methods (smoothgrad) also list their seed here, next to their other parameters.
         root.put("seeds", seeds);
@@ -149,6 +154,14 @@ final class RunRecord {
             r.put("details", a.details());
         }
         resultsOf(image).add(r);
+    }
+
+    /** The pictures of the image's latest result, by kind (see {@link Rendering}). */
+    void pictures(Path image, Map<String, Path> pngs) {
+        List<Map<String, Object>> results = resultsOf(image);
+        Map<String, Object> files = new LinkedHashMap<>();
+        pngs.forEach((kind, png) -> files.put(kind, png.toString()));
+        results.get(results.size() - 1).put("pictures", files);
     }
 
     private List<Map<String, Object>> resultsOf(Path image) {

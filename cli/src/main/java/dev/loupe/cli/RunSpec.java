@@ -13,6 +13,7 @@ import java.util.Map;
  * @param source the config file, or {@code null} for a run from flags
  * @param modelOptions backend settings for {@code ModelSpec.options}
  * @param overlayAlpha the heatmap's weight in the overlay (the image gets 1 - alpha)
+ * @param rendering the map pipeline and the kinds written for single-layer maps
  */
 record RunSpec(
         Path source,
@@ -28,6 +29,7 @@ record RunSpec(
         Path outputDir,
         double overlayAlpha,
         String colormap,
+        Rendering rendering,
         int batchSize) {
 
     RunSpec {
