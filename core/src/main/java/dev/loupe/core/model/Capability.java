@@ -19,5 +19,10 @@ public enum Capability {
      * A forward pass can multiply a layer's output by a given factor before the rest of the
      * network sees it ({@link Scope#forwardScaled}): how Ablation-CAM removes a channel.
      */
-    LAYER_SCALING
+    LAYER_SCALING,
+    /**
+     * The model's trainable parameters can be randomised and restored in place
+     * ({@link ExplainableModel#parameters()}): the model-randomisation sanity check.
+     */
+    PARAMETER_RANDOMIZATION
 }

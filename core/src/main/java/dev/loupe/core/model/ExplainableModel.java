@@ -26,6 +26,14 @@ public interface ExplainableModel extends AutoCloseable {
     /** Every addressable layer in execution-tree order, with output shapes at batch size 1. */
     List<LayerInfo> layers();
 
+    /**
+     * Write access to the trainable parameters; only for models with
+     * {@link Capability#PARAMETER_RANDOMIZATION}.
+     */
+    default ModelParameters parameters() {
+        throw new UnsupportedOperationException(description().backend() + " models cannot change their parameters");
+    }
+
     /** Opens a unit of work. Close it in {@code finally} (try-with-resources). */
     Scope openScope();
 
