@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Attribution maps for image classifiers: see what drove a prediction.",
         subcommands = {ExplainCommand.class, PredictCommand.class, LayersCommand.class, MethodsCommand.class, BenchCommand.class,
-            LocalisationCommand.class},
+            LocalisationCommand.class, SchemaCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all outputs written",

@@ -456,7 +456,7 @@ final class ConfigBinder {
 
     // ----- helpers -----
 
-    private static Method parseMethod(Class<?> type) {
+    static Method parseMethod(Class<?> type) {
         if (type.isPrimitive() || type.getName().startsWith("java.")) {
             return null;
         }
@@ -508,7 +508,7 @@ final class ConfigBinder {
         return "a value";
     }
 
-    private static Class<?> rawClass(Type type) {
+    static Class<?> rawClass(Type type) {
         if (type instanceof Class<?> c) {
             return c;
         }

@@ -1,6 +1,7 @@
 package dev.loupe.cli.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An image size written either as one integer ({@code 96}) or as {@code [height, width]}.
@@ -26,6 +27,14 @@ public record Size(int height, int width, boolean single) {
     /** {@code [height, width]}. */
     public static Size of(int height, int width) {
         return new Size(height, width, false);
+    }
+
+    /** What {@link #parse} accepts, for the config's JSON Schema. */
+    static Map<String, Object> jsonSchema() {
+        Map<String, Object> side = ConfigSchema.map("type", "integer", "minimum", 1);
+        return ConfigSchema.map("anyOf", List.of(side,
+                ConfigSchema.map("type", "array", "items", side, "minItems", 2, "maxItems", 2,
+                        "description", "[height, width]")));
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.loupe.cli.config;
 
 import dev.loupe.core.explain.Target;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code target:} of a run, from one scalar: {@code top} (the default: each image's highest
@@ -76,6 +78,14 @@ public sealed interface TargetSpec permits TargetSpec.Top, TargetSpec.Index, Tar
 
     static TargetSpec label(String label) {
         return new Label(label);
+    }
+
+    /** What {@link #parse} accepts, for the config's JSON Schema. */
+    static Map<String, Object> jsonSchema() {
+        return ConfigSchema.map("anyOf", List.of(
+                ConfigSchema.map("const", TOP, "description", "the top-scoring class"),
+                ConfigSchema.map("type", "integer", "minimum", 0, "description", "a class index"),
+                ConfigSchema.map("type", "string", "minLength", 1, "description", "a class label (needs model.labels)")));
     }
 
     /**
