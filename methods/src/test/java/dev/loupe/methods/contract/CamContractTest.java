@@ -1,0 +1,9 @@
+package dev.loupe.methods.contract;
+
+class CamContractTest extends QuickstartContract {
+
+    @Override
+    String method() {
+        return "cam";
+    }
+}

@@ -1,0 +1,9 @@
+package dev.loupe.methods.contract;
+
+class SaliencyContractTest extends QuickstartContract {
+
+    @Override
+    String method() {
+        return "saliency";
+    }
+}
