@@ -138,7 +138,7 @@ public final class MethodGrid {
     }
 
     /** The picture, or a copy scaled down to {@link #MAX_PICTURE_SIDE} on its longer side. */
-    static BufferedImage fit(BufferedImage picture) {
+    public static BufferedImage fit(BufferedImage picture) {
         int longer = Math.max(picture.getWidth(), picture.getHeight());
         if (longer <= MAX_PICTURE_SIDE) {
             return picture;
