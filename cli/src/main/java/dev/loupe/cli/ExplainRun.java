@@ -84,7 +84,7 @@ final class ExplainRun {
                 inputShape(images))) {
             record.model(model.description(), seconds(loadStart));
             List<MethodPlan> plans = checkAgainstModel(registry, setups, model, labels);
-            layerOutputs = new LayerSetOutputs(spec.outputDir(), record, inputStyle, err);
+            layerOutputs = new LayerSetOutputs(spec.outputDir(), record, inputStyle, spec.rendering().format(), err);
             pictures = new KindPictures(spec.rendering(), inputStyle, err);
             grid = GridFigures.create(spec, plans, images, inputStyle, err);
             mkdirs(spec.outputDir());

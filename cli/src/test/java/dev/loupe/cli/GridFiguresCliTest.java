@@ -118,6 +118,25 @@ class GridFiguresCliTest {
     }
 
     @Test
+    void jpegFormatAppliesToLayerListsAndGroups() throws Exception {
+        Path out = tmp.resolve("out");
+        CliRun run = run(Fixtures.path("quickstart/images/circle_1.png"), out,
+                "\n  - name: grad-cam\n    params:\n      layer: [features.11, features.13]"
+                        + "\n  - name: layer-cam\n    params:\n      layer: all-conv", "  format: jpeg\n");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        Path dir = out.resolve("circle_1");
+        assertThat(dir.resolve("grad-cam@features.13.jpg")).isNotEmptyFile();
+        assertThat(dir.resolve("grad-cam@combined.jpg")).isNotEmptyFile();
+        assertThat(dir.resolve("grad-cam@combined.npy")).isNotEmptyFile();
+        assertThat(dir.resolve("layer-cam@grid.jpg")).isNotEmptyFile();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".png"));
+        }
+        assertThat(Files.readString(out.resolve("run.json"))).contains("grad-cam@combined.jpg", "layer-cam@grid.jpg")
+                .doesNotContainPattern("\"circle_1/[^\"]*\\.png\"");
+    }
+
+    @Test
     void badFormatAndQualityAreBinderErrors() throws Exception {
         CliRun run = run(Fixtures.path("quickstart/images/circle_1.png"), tmp.resolve("out"), "[saliency]",
                 "  format: jpg\n  jpeg-quality: 0\n");
