@@ -40,7 +40,7 @@ final class ConfigToRunSpec {
         // clip is the outlier share (Captum's 2 %); the scale rule takes the percentile kept
         ScaleRule scale = o.clip() == null ? ScaleRule.minMax() : ScaleRule.clip(100 - o.clip());
         MapPipeline pipeline = new MapPipeline(o.reduction(), o.sign(), scale, ScaleSharing.NONE, o.upsample());
-        return new Rendering(pipeline, o.kinds(), o.maskTopPercent());
+        return new Rendering(pipeline, o.kinds(), o.maskTopPercent(), o.pictureFormat(), o.grid());
     }
 
     static Preprocessor preprocessor(PreprocessConfig p) {

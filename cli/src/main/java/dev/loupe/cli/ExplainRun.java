@@ -54,6 +54,7 @@ final class ExplainRun {
     private final RunRecord record;
     private LayerSetOutputs layerOutputs;
     private KindPictures pictures;
+    private GridFigures grid;
     private final ProgressBar.Mode progressMode;
     private ProgressBar progress;
 
@@ -83,20 +84,23 @@ final class ExplainRun {
                 inputShape(images))) {
             record.model(model.description(), seconds(loadStart));
             List<MethodPlan> plans = checkAgainstModel(registry, setups, model, labels);
-            layerOutputs = new LayerSetOutputs(spec.outputDir(), record, inputStyle, err);
+            layerOutputs = new LayerSetOutputs(spec.outputDir(), record, inputStyle, spec.rendering().format(), err);
             pictures = new KindPictures(spec.rendering(), inputStyle, err);
+            grid = GridFigures.create(spec, plans, images, inputStyle, err);
             mkdirs(spec.outputDir());
             long perImage = plans.stream().mapToLong(p -> p.units().size()).sum();
             progress = new ProgressBar(err, progressMode, perImage * images.size(), System::nanoTime);
             try {
                 for (int from = 0; from < images.size(); from += spec.batchSize()) {
-                    explainBatch(model, plans, images.subList(from, Math.min(images.size(), from + spec.batchSize())),
-                            labels, inputStyle);
+                    List<Path> batch = images.subList(from, Math.min(images.size(), from + spec.batchSize()));
+                    explainBatch(model, plans, batch, labels, inputStyle);
+                    grid.done(batch);
                 }
             } finally {
                 progress.close();
             }
         }
+        grid.finish(record);
         record.totalSeconds(seconds(start));
         writeRecord();
         return summarize();
@@ -324,6 +328,7 @@ final class ExplainRun {
         } catch (IOException e) {
             throw new LoupeException(ErrorKind.INTERNAL, "Could not write the outputs of " + image + ": " + e.getMessage(), e);
         }
+        grid.layers(image, plan, input.display(), maps, label);
         progress.clearLine();
         out.printf("%s  %-12s target %d%s  logit %.4f  %d layers -> %s%n", image.getFileName(), plan.name(),
                 first.target(), label == null ? "" : " (" + label + ")", first.score(), maps.size(), shown);
@@ -366,6 +371,7 @@ final class ExplainRun {
         Path shown = pngs.isEmpty() ? spec.outputDir().relativize(npy) : pngs.getOrDefault("overlay", pngs.values().iterator().next());
         record.result(image, method, map, label, spec.outputDir().relativize(npy), pngs.get("overlay"), seconds);
         record.pictures(image, pngs);
+        grid.single(image, method, input.display(), map, label);
         progress.clearLine();
         out.printf("%s  %-12s target %d%s  logit %.4f  -> %s%n", image.getFileName(), method, map.target(),
                 label == null ? "" : " (" + label + ")", map.score(), shown);

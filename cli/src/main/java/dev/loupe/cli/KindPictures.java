@@ -4,7 +4,6 @@ import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.render.heatmap.Heatmap;
 import dev.loupe.render.heatmap.HeatmapStyle;
 import dev.loupe.render.image.RgbImage;
-import dev.loupe.render.io.AtomicFiles;
 import dev.loupe.render.kind.EdgeOverlay;
 import dev.loupe.render.kind.OutputKind;
 import dev.loupe.render.kind.RgbGradient;
@@ -40,9 +39,9 @@ final class KindPictures {
         for (OutputKind kind : rendering.kinds()) {
             BufferedImage picture = draw(kind, method, raw, heatmap, image);
             if (picture != null) {
-                Path png = dir.resolve(Rendering.fileName(method, kind));
-                AtomicFiles.writePng(png, picture);
-                written.put(kind.id(), png);
+                Path file = dir.resolve(rendering.fileName(method, kind));
+                rendering.format().write(file, picture);
+                written.put(kind.id(), file);
             }
         }
         return written;

@@ -10,6 +10,7 @@ import dev.loupe.render.heatmap.HeatmapStyle;
 import dev.loupe.render.heatmap.LayerCombination;
 import dev.loupe.render.image.RgbImage;
 import dev.loupe.render.io.AtomicFiles;
+import dev.loupe.render.io.PictureFormat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +24,7 @@ import java.util.List;
  * combination ({@code <method>@combined.npy} and {@code .png}), for a group one figure
  * ({@code <method>@grid.png}: the image, then each layer's heatmap). The '@' keeps them apart
  * from a single-layer run's {@code <method>.npy}; a layer named {@value #COMBINED} is refused
- * before the run (see {@code ExplainRun}).
+ * before the run (see {@code ExplainRun}). Pictures are {@code .jpg} instead with {@code output.format: jpeg}.
  *
  * <p>Everything is rendered in memory before the first file is written, so a map that cannot be
  * drawn (NaN) leaves no files of the image behind.
@@ -37,13 +38,15 @@ final class LayerSetOutputs {
     private final Path outputDir;
     private final RunRecord record;
     private final HeatmapStyle style;
+    private final PictureFormat format;
     private final PrintWriter err;
     private boolean captionWarningShown;
 
-    LayerSetOutputs(Path outputDir, RunRecord record, HeatmapStyle style, PrintWriter err) {
+    LayerSetOutputs(Path outputDir, RunRecord record, HeatmapStyle style, PictureFormat format, PrintWriter err) {
         this.outputDir = outputDir;
         this.record = record;
         this.style = style;
+        this.format = format;
         this.err = err;
     }
 
@@ -75,7 +78,7 @@ final class LayerSetOutputs {
             files.add(new Pending(dir.resolve(stem + ".npy"), Npy.toBytes(map.map()), null));
             BufferedImage overlay = style.overlay(style.heatmap(map.map(), display), display);
             if (plan.kind() == LayerChoice.Kind.SEVERAL) {
-                files.add(new Pending(dir.resolve(stem + ".png"), null, overlay));
+                files.add(new Pending(dir.resolve(format.fileName(stem)), null, overlay));
                 planes.add(map.map().rank() == 3 ? style.reduction().apply(map.map()) : map.map());
             } else {
                 panels.add(new PanelGrid.Panel(overlay, plan.layers().get(k)));
@@ -87,12 +90,12 @@ final class LayerSetOutputs {
             combined = LayerCombination.combine(planes, display.height(), display.width());
             String stem = fileStem(plan.name(), COMBINED);
             files.add(new Pending(dir.resolve(stem + ".npy"), Npy.toBytes(combined), null));
-            shown = dir.resolve(stem + ".png");
+            shown = dir.resolve(format.fileName(stem));
             files.add(new Pending(shown, null, style.overlay(Heatmap.fromNormalized(combined), display)));
         } else {
             PanelGrid.Figure figure = PanelGrid.draw(panels);
             figure.captionProblem().ifPresent(this::warnOnce);
-            shown = dir.resolve(fileStem(plan.name(), GRID) + ".png");
+            shown = dir.resolve(format.fileName(fileStem(plan.name(), GRID)));
             files.add(new Pending(shown, null, figure.image()));
         }
         writeAll(files);
@@ -100,10 +103,10 @@ final class LayerSetOutputs {
         return outputDir.relativize(shown);
     }
 
-    private static void writeAll(List<Pending> files) throws IOException {
+    private void writeAll(List<Pending> files) throws IOException {
         for (Pending file : files) {
             if (file.png() != null) {
-                AtomicFiles.writePng(file.file(), file.png());
+                format.write(file.file(), file.png());
             } else {
                 AtomicFiles.writeBytes(file.file(), file.bytes());
             }
@@ -116,7 +119,7 @@ final class LayerSetOutputs {
         for (int k = 0; k < maps.size(); k++) {
             String stem = fileStem(plan.name(), plan.layers().get(k));
             record.result(image, plan.name(), maps.get(k), label, rel(dir.resolve(stem + ".npy")),
-                    several ? rel(dir.resolve(stem + ".png")) : null, seconds.get(k));
+                    several ? rel(dir.resolve(format.fileName(stem))) : null, seconds.get(k));
         }
         if (several) {
             record.combined(image, plan.name(), plan.layers(), combined.shape(),

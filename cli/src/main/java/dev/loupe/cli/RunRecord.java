@@ -197,6 +197,11 @@ final class RunRecord {
         resultsOf(image).add(r);
     }
 
+    /** The run's comparison figures (see {@link GridFigures}). */
+    void figures(Map<String, Object> figures) {
+        root.put("grid_figures", figures);
+    }
+
     void failure(Path image, String message) {
         images.remove(image);
         failures.add(Map.of("file", image.toString(), "error", message == null ? "(no message)" : message));

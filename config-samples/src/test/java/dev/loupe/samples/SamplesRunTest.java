@@ -41,6 +41,12 @@ class SamplesRunTest {
             // the seed of a seeded method is part of the provenance
             assertThat(Files.readString(tmp.resolve("run.json"))).contains("\"seeds\" : {\n    \"smoothgrad\" : 0");
         }
+        if (sample.getFileName().toString().equals("grid.yaml")) {
+            // the comparison figure, and the per-image pictures as JPEG
+            assertThat(tmp.resolve("grid.png")).isNotEmptyFile();
+            assertThat(tmp.resolve("circle_1/grad-cam.jpg")).isNotEmptyFile();
+            assertThat(tmp.resolve("circle_1/grad-cam.png")).doesNotExist();
+        }
         try (Stream<Path> written = Files.walk(tmp)) {
             assertThat(written.filter(p -> p.toString().endsWith(".npy")).count()).isPositive();
         }

@@ -4,6 +4,8 @@ import dev.loupe.render.color.Colormap;
 import dev.loupe.render.heatmap.ChannelReduction;
 import dev.loupe.render.heatmap.SignHandling;
 import dev.loupe.render.heatmap.Upsampling;
+import dev.loupe.render.io.ImageFormat;
+import dev.loupe.render.io.PictureFormat;
 import dev.loupe.render.kind.OutputKind;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -26,6 +28,10 @@ import java.util.Set;
  * @param kinds          the pictures written per map; default {@code [overlay]}
  * @param maskTopPercent ({@code mask-top-percent}) share of pixels the {@code masked} kind keeps;
  *                       default 10
+ * @param format         the pictures' file format, {@code png} (default) or {@code jpeg}; raw maps stay .npy
+ * @param jpegQuality    ({@code jpeg-quality}) 1-100, for {@code format: jpeg}; default 90
+ * @param grid           one comparison figure per run ({@code grid.png}): images as rows, methods
+ *                       as columns; default false
  */
 public record OutputConfig(
         Path dir,
@@ -36,12 +42,20 @@ public record OutputConfig(
         @Nullable @Range(min = 0, max = 100, minExclusive = true, maxExclusive = true) Double clip,
         @Default("bilinear") Upsampling upsample,
         @Default("[overlay]") List<OutputKind> kinds,
-        @Default("10") @Range(min = 0, max = 100) double maskTopPercent) implements Validatable {
+        @Default("10") @Range(min = 0, max = 100) double maskTopPercent,
+        @Default("png") ImageFormat format,
+        @Default("90") @Range(min = 1, max = 100) int jpegQuality,
+        @Default("false") boolean grid) implements Validatable {
 
     /** The render options at their defaults. */
     public OutputConfig(Path dir, double overlayAlpha, String colormap) {
         this(dir, overlayAlpha, colormap, ChannelReduction.ABS_MAX, SignHandling.AS_IS, null, Upsampling.BILINEAR,
-                List.of(OutputKind.OVERLAY), 10);
+                List.of(OutputKind.OVERLAY), 10, ImageFormat.PNG, PictureFormat.DEFAULT_JPEG_QUALITY, false);
+    }
+
+    /** How pictures are written. */
+    public PictureFormat pictureFormat() {
+        return new PictureFormat(format, jpegQuality);
     }
 
     @Override

@@ -21,8 +21,10 @@ import javax.imageio.stream.ImageInputStream;
  * Reads image files (PNG, JPEG and whatever else {@link ImageIO} decodes) into {@link RgbImage}s
  * with the values numpy gives for {@code np.asarray(Image.open(f).convert("RGB"), np.float32) / 255}.
  *
- * <p>Like PIL without {@code ImageOps.exif_transpose}, EXIF orientation is not applied, colour
- * profiles are ignored and an animated GIF gives its first frame.
+ * <p>The EXIF orientation of a JPEG (APP1) or PNG ({@code eXIf}) is applied, as PIL's
+ * {@code ImageOps.exif_transpose} does (see {@link ExifOrientation}), with a warning on the
+ * image; broken EXIF data is ignored with a warning. Colour profiles are ignored and an
+ * animated GIF gives its first frame.
  *
  * <p>Every failure is an {@link ImageReadException} naming the file, the problem and a fix.
  * Images larger than {@link #maxPixels()} are refused from their header, before any pixel is
@@ -176,7 +178,12 @@ public final class ImageLoader {
             throw corrupt(file, format, "the data ends early (" + truncation.get(0) + ")", null);
         }
         float[] chw = RasterToRgb.toChw(image, file, warnings);
-        return new RgbImage(file, image.getWidth(), image.getHeight(), chw, warnings);
+        ExifOrientation.Found exif = ExifOrientation.read(file, format);
+        if (exif.problem() != null) {
+            warnings.add("EXIF metadata ignored: " + exif.problem());
+        }
+        return ExifOrientation.apply(new RgbImage(file, image.getWidth(), image.getHeight(), chw, warnings),
+                exif.orientation());
     }
 
     private static IIOReadWarningListener collectWarnings(List<String> warnings, List<String> truncation) {

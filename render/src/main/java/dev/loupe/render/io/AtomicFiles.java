@@ -9,7 +9,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Writes files so that a reader, or a run that is killed half-way, never sees a half-written
@@ -70,5 +75,45 @@ public final class AtomicFiles {
                         + " for " + target + "; convert it to TYPE_INT_RGB first");
             }
         });
+    }
+
+    /**
+     * Writes {@code image} as a baseline JPEG; {@code quality} in [0, 1] is ImageIO's compression
+     * quality. Alpha is dropped first (JPEG has none, and the JDK writer refuses it).
+     */
+    public static void writeJpeg(Path target, BufferedImage image, float quality) throws IOException {
+        if (!(quality >= 0 && quality <= 1)) {
+            throw new IllegalArgumentException("JPEG quality must be in [0, 1], got " + quality);
+        }
+        BufferedImage rgb = opaqueRgb(image);
+        write(target, out -> {
+            Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
+            if (!writers.hasNext()) {
+                throw new IOException("this JDK has no JPEG writer; write PNG instead (output.format: png)");
+            }
+            ImageWriter writer = writers.next();
+            try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+                writer.setOutput(stream);
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(quality);
+                writer.write(null, new IIOImage(rgb, null, null), param);
+            } finally {
+                writer.dispose();
+            }
+        });
+    }
+
+    private static BufferedImage opaqueRgb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            return image;
+        }
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[image.getWidth()];
+        for (int y = 0; y < image.getHeight(); y++) {
+            image.getRGB(0, y, image.getWidth(), 1, row, 0, image.getWidth());
+            rgb.setRGB(0, y, image.getWidth(), 1, row, 0, image.getWidth());
+        }
+        return rgb;
     }
 }

@@ -1,0 +1,20 @@
+package dev.loupe.render.io;
+
+/** The picture file formats Loupe writes; raw maps are always {@code .npy}. */
+public enum ImageFormat {
+    /** Lossless; the default. */
+    PNG("png"),
+    /** Lossy and smaller, at a quality from 1 to 100. */
+    JPEG("jpg");
+
+    private final String extension;
+
+    ImageFormat(String extension) {
+        this.extension = extension;
+    }
+
+    /** The file name suffix, without the dot. */
+    public String extension() {
+        return extension;
+    }
+}
