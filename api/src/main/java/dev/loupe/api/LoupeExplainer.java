@@ -55,6 +55,11 @@ public final class LoupeExplainer {
         return explainPrepared(List.of(model.prepare(image)), target).get(0);
     }
 
+    /** An image in memory, for the class the model scores highest. */
+    public Explanation explain(BufferedImage image) {
+        return explain(image, Target.top());
+    }
+
     public Explanation explain(BufferedImage image, Target target) {
         return explainPrepared(List.of(model.prepare(image)), target).get(0);
     }

@@ -101,9 +101,10 @@ public final class LoupeModel implements AutoCloseable {
      */
     public LoupeExplainer explainer(String method, Map<String, ?> params) {
         ExplainerProvider provider = provider(method);
+        // create() validates the parameters and the model's capabilities; checkModel the layers and sizes
+        Explainer explainer = methods.create(method, params, open());
         Parameters validated = provider.parameters().validate(method, params);
         provider.checkModel(open(), validated);
-        Explainer explainer = methods.create(method, params, open());
         return new LoupeExplainer(this, method, validated, explainer);
     }
 

@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,7 +48,7 @@ class ConcurrentExplainTest {
     static final int WARMUP_ROUNDS = 20;
     static final int MEMORY_ROUNDS = Integer.getInteger("loupe.memoryRounds", 100);
 
-    record Backend(String name, Path model, String layer) {
+    record Backend(String name, Path model, String layer, String otherLayer) {
         @Override
         public String toString() {
             return name;
@@ -55,8 +57,8 @@ class ConcurrentExplainTest {
 
     static Stream<Arguments> backends() {
         return Stream.of(
-                Arguments.of(new Backend("djl", Fixtures.path("quickstart/shapes_cnn.pt"), "features.13")),
-                Arguments.of(new Backend("tensorflow", Fixtures.path("tf/shapes_cnn/graph"), "features/13")));
+                Arguments.of(new Backend("djl", Fixtures.path("quickstart/shapes_cnn.pt"), "features.13", "features.11")),
+                Arguments.of(new Backend("tensorflow", Fixtures.path("tf/shapes_cnn/graph"), "features/13", "features/11")));
     }
 
     /** One unit of work: a method on an image. */
@@ -120,6 +122,60 @@ class ConcurrentExplainTest {
             } finally {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    /**
+     * The backends build what a method needs on its first use (DJL: a rewritten copy of the file
+     * per set of layers and one cut at every ReLU; TensorFlow: gradient ops in the graph, a second
+     * graph for a ReLU rule). Here {@value #THREADS} threads make those first uses at the same
+     * moment on a freshly opened model, and still get the maps of another model used by one thread.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void firstUsesRacingOnAFreshModelGiveTheSingleThreadMaps(Backend backend) throws Exception {
+        Map<String, Object> gradCam = Map.of("layer", backend.otherLayer());
+        List<PreprocessedImage> images;
+        FloatArray[][] single;
+        try (LoupeModel model = Loupe.model(backend.model()).inputSize(3, 80, 80).open()) {
+            images = LoupeApiTest.referenceImages().stream().map(model::prepare).toList();
+            List<LoupeExplainer> methods = List.of(model.explainer("guided-backprop"), model.explainer("grad-cam", gradCam));
+            single = new FloatArray[methods.size()][images.size()];
+            for (int m = 0; m < methods.size(); m++) {
+                for (int i = 0; i < images.size(); i++) {
+                    single[m][i] = explain(methods.get(m), images.get(i));
+                }
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try (LoupeModel fresh = Loupe.model(backend.model()).inputSize(3, 80, 80).open()) {
+            List<LoupeExplainer> methods = List.of(fresh.explainer("guided-backprop"), fresh.explainer("grad-cam", gradCam));
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> running = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                List<Job> jobs = shuffledJobs(methods.size(), images.size(), 1, 100 + t);
+                // half the threads start with each method, so both first uses race
+                Job first = new Job(t % 2, t % images.size());
+                running.add(pool.submit(() -> {
+                    go.await();
+                    int checked = 0;
+                    for (Job job : Stream.concat(Stream.of(first), jobs.stream()).toList()) {
+                        assertThat(explain(methods.get(job.method()), images.get(job.image())).data())
+                                .as("%s %s image %d", backend, methods.get(job.method()).method(), job.image())
+                                .containsExactly(single[job.method()][job.image()].data());
+                        checked++;
+                    }
+                    return checked;
+                }));
+            }
+            go.countDown();
+            int checked = 0;
+            for (Future<Integer> f : running) {
+                checked += f.get();
+            }
+            assertThat(checked).isEqualTo(THREADS * (1 + methods.size() * images.size()));
+        } finally {
+            pool.shutdownNow();
         }
     }
 
