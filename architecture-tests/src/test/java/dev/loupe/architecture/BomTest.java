@@ -58,6 +58,30 @@ class BomTest {
         assertThat(managed).containsExactlyInAnyOrderElementsOf(published);
     }
 
+    /**
+     * A TensorFlow-only user must not download libtorch, nor a PyTorch-only user TensorFlow: the
+     * modules such a user takes besides one backend (api and what it brings, methods) declare no
+     * engine and no backend outside test scope. Their own dependencies are checked too, so the
+     * whole transitive set is covered.
+     */
+    @Test
+    void theEntryPointAndTheMethodsPullNoEngine() throws Exception {
+        Path root = repositoryRoot();
+        for (String module : List.of("api", "core", "render", "methods")) {
+            NodeList dependencies = read(root.resolve(module).resolve("pom.xml")).getElementsByTagName("dependency");
+            for (int i = 0; i < dependencies.getLength(); i++) {
+                Element d = (Element) dependencies.item(i);
+                String scope = d.getElementsByTagName("scope").getLength() > 0 ? child(d, "scope") : "compile";
+                String coordinates = child(d, "groupId") + ":" + child(d, "artifactId");
+                if (!scope.equals("test")) {
+                    assertThat(coordinates).as(module + " depends on " + coordinates + " (" + scope + ")")
+                            .doesNotStartWith("ai.djl").doesNotStartWith("org.tensorflow")
+                            .doesNotStartWith("dev.loupe:loupe-backend");
+                }
+            }
+        }
+    }
+
     private static Path repositoryRoot() {
         String fixtures = System.getProperty("loupe.fixtures");
         Path root = fixtures != null ? Path.of(fixtures).getParent() : Path.of("").toAbsolutePath().getParent();
