@@ -28,7 +28,7 @@ class LayeringTest {
     void everyModuleIsImported() {
         // The rules below would pass vacuously if a module's classes were missing.
         for (String pkg : List.of("dev.loupe.core", "dev.loupe.backend.djl", "dev.loupe.backend.tensorflow", "dev.loupe.methods",
-                "dev.loupe.render", "dev.loupe.bench", "dev.loupe.cli")) {
+                "dev.loupe.render", "dev.loupe.bench", "dev.loupe.api", "dev.loupe.cli")) {
             assertTrue(loupe.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)), "no classes found in " + pkg);
         }
     }
@@ -93,6 +93,16 @@ class LayeringTest {
                 .check(loupe);
         noClasses().that().resideInAPackage("dev.loupe.bench..").and().resideOutsideOfPackage("dev.loupe.bench.djl..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.djl..")
+                .check(loupe);
+    }
+
+    @Test
+    void theJavaApiSeesBackendsAndMethodsOnlyThroughCore() {
+        // loupe-api finds backends and methods with ServiceLoader, so that a user picks them as
+        // separate dependencies (a TensorFlow-only user downloads no libtorch)
+        classes().that().resideInAPackage("dev.loupe.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "dev.loupe.api..", "dev.loupe.core..", "dev.loupe.render..", "java..", "javax.imageio..")
                 .check(loupe);
     }
 

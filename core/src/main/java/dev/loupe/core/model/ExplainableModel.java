@@ -5,9 +5,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A model opened by a backend. It is safe to use from several threads when the backend says so
- * in {@link #description()}; every unit of work happens in a {@link Scope}, which owns the
+ * A model opened by a backend. Every unit of work happens in a {@link Scope}, which owns the
  * native memory of that work and frees it on close.
+ *
+ * <p>Threads: a backend's models must allow several threads to open scopes and run passes at
+ * once, each thread in its own scope (a scope itself belongs to one thread), with the results a
+ * single thread would get; {@link #close()} only once no scope is open. Both built-in backends
+ * do (dev.loupe.api's ConcurrentExplainTest checks it bit for bit); {@link #parameters()} is the
+ * exception, see {@link ModelParameters}.
  */
 public interface ExplainableModel extends AutoCloseable {
 
