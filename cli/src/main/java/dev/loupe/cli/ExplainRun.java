@@ -56,6 +56,7 @@ final class ExplainRun {
     private KindPictures pictures;
     private final ProgressBar.Mode progressMode;
     private ProgressBar progress;
+    private final ExplainReport report;
 
     ExplainRun(RunSpec spec, PrintWriter out, PrintWriter err) {
         this(spec, out, err, ProgressBar.Mode.AUTO);
@@ -67,6 +68,7 @@ final class ExplainRun {
         this.err = err;
         this.record = new RunRecord(spec);
         this.progressMode = progressMode;
+        this.report = new ExplainReport(spec);
     }
 
     int execute() {
@@ -96,9 +98,11 @@ final class ExplainRun {
             } finally {
                 progress.close();
             }
+            report.predict(model, images, labels);
         }
         record.totalSeconds(seconds(start));
         writeRecord();
+        report.write(out);
         return summarize();
     }
 

@@ -26,6 +26,7 @@ import java.util.Set;
  * @param kinds          the pictures written per map; default {@code [overlay]}
  * @param maskTopPercent ({@code mask-top-percent}) share of pixels the {@code masked} kind keeps;
  *                       default 10
+ * @param report         also write the HTML report, {@code <dir>/report/index.html}; default false
  */
 public record OutputConfig(
         Path dir,
@@ -36,12 +37,13 @@ public record OutputConfig(
         @Nullable @Range(min = 0, max = 100, minExclusive = true, maxExclusive = true) Double clip,
         @Default("bilinear") Upsampling upsample,
         @Default("[overlay]") List<OutputKind> kinds,
-        @Default("10") @Range(min = 0, max = 100) double maskTopPercent) implements Validatable {
+        @Default("10") @Range(min = 0, max = 100) double maskTopPercent,
+        @Default("false") boolean report) implements Validatable {
 
     /** The render options at their defaults. */
     public OutputConfig(Path dir, double overlayAlpha, String colormap) {
         this(dir, overlayAlpha, colormap, ChannelReduction.ABS_MAX, SignHandling.AS_IS, null, Upsampling.BILINEAR,
-                List.of(OutputKind.OVERLAY), 10);
+                List.of(OutputKind.OVERLAY), 10, false);
     }
 
     @Override
