@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code loupe explain}: attribution maps for images, from flags or a YAML config file. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compute attribution maps and write, per image and method, OUT/<image>/<method>.npy"
-                + " (raw map) and .png (heatmap over the image), plus OUT/run.json (provenance).",
+                + " (raw map) and .png (heatmap over the image), plus OUT/run.json (provenance);"
+                + " with --report also the HTML report, OUT/report/index.html.",
                 "Use --config FILE, or --model, --image, --method and --out."})
 final class ExplainCommand implements Callable<Integer> {
 

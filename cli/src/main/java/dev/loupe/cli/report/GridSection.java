@@ -55,13 +55,22 @@ final class GridSection implements ReportSection {
                         : Fragments.img(context, input, input.inBox(Fragments.CELL), image.name(), true))
                 .append("</a>");
         h.append("<div class=\"file\"><a href=\"").append(page).append("\">").append(Html.text(image.name())).append("</a></div>");
+        // an image with nothing to show gives its reason the rest of the row; else the reason goes under its name
+        boolean nothing = image.failed() && image.results().isEmpty() && image.predictions().isEmpty();
         if (image.failed()) {
             h.append("<span class=\"badge bad\">failed</span>");
-            for (String error : image.errors()) {
-                h.append("<div class=\"error\">").append(Html.text(error)).append("</div>");
+            if (!nothing) {
+                errors(h, image);
             }
         }
-        h.append("</th><td class=\"cell-pred\">");
+        h.append("</th>");
+        if (nothing) {
+            h.append("<td class=\"cell-failure\" colspan=\"").append(1 + context.run().methods().size()).append("\">");
+            errors(h, image);
+            h.append("</td></tr>");
+            return;
+        }
+        h.append("<td class=\"cell-pred\">");
         if (!image.predictions().isEmpty()) {
             h.append(Fragments.topK(image.predictions()));
         } else {
@@ -88,6 +97,12 @@ final class GridSection implements ReportSection {
             h.append("</figure></td>");
         }
         h.append("</tr>");
+    }
+
+    private static void errors(StringBuilder h, ReportImage image) {
+        for (String error : image.errors()) {
+            h.append("<div class=\"error\">").append(Html.text(error)).append("</div>");
+        }
     }
 
     /** The target class and its logit: what the map explains. */
