@@ -1,5 +1,6 @@
 package dev.loupe.cli.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /** Small HTML pieces the sections share: pictures, the top-k list, key-value rows. */
@@ -58,9 +59,9 @@ final class Fragments {
     }
 
     /** {@code 3×80×80} for a shape. */
-    static String shape(com.fasterxml.jackson.databind.JsonNode array) {
+    static String shape(JsonNode array) {
         StringBuilder s = new StringBuilder();
-        for (var v : array) {
+        for (JsonNode v : array) {
             if (s.length() > 0) {
                 s.append('×');
             }

@@ -61,11 +61,6 @@ public final class Html {
                 || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
-    /** {@code <tag class="cls">} + escaped text + {@code </tag>}. */
-    static String element(String tag, String cls, Object value) {
-        return "<" + tag + (cls == null ? "" : " class=\"" + cls + "\"") + ">" + text(value) + "</" + tag + ">";
-    }
-
     /** A number with {@code decimals} digits after the point, in the root locale (a point, never a comma). */
     static String number(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);

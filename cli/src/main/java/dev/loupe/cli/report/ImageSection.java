@@ -88,8 +88,12 @@ final class ImageSection implements ReportSection {
         }
         if (main != null && main.path("map_shape").isArray()) {
             // the raw map stays in the output folder (not copied: the report shows pictures), named as text
-            h.append(Fragments.row("raw map", "<code>" + Html.text(Fragments.shape(main.get("map_shape"))) + "</code> in <code>"
-                    + Html.text(main.path("npy").asText()) + "</code>"));
+            String npy = main.path("npy").asText();
+            h.append(view.layers().size() > 1
+                    ? Fragments.row("raw maps", "one per layer, <code>" + Html.text(npy.replaceAll("@[^/]*\\.npy$", "@<layer>.npy"))
+                            + "</code>")
+                    : Fragments.row("raw map", "<code>" + Html.text(Fragments.shape(main.get("map_shape"))) + "</code> in <code>"
+                            + Html.text(npy) + "</code>"));
         }
         h.append(Fragments.row("time", Html.text(Html.seconds(view.seconds())) + " per image"));
         if (main != null && main.path("details").isObject()) {

@@ -2,6 +2,7 @@ package dev.loupe.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ public final class ReportRun {
 
     /** A method's entry of {@code run.json}'s {@code methods} (name, version, jar, parameters, layer); missing node if none. */
     public JsonNode method(String name) {
-        return methodJson.getOrDefault(name, json.path("methods").path(name));
+        return methodJson.getOrDefault(name, MissingNode.getInstance());
     }
 
     public List<ReportImage> images() {

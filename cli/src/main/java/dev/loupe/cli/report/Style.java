@@ -81,7 +81,7 @@ final class Style {
             .shots{display:flex;flex-wrap:wrap;gap:12px;margin-bottom:10px}
             table.kv{border-collapse:collapse;font-size:13px}
             table.kv th,table.kv td{text-align:left;vertical-align:top;padding:3px 14px 3px 0}
-            table.kv td{overflow-wrap:anywhere}table.methods code{overflow-wrap:normal}
+            table.kv td{overflow-wrap:anywhere}table.methods td,table.methods code{overflow-wrap:normal}
             table.kv th{color:var(--muted);font-weight:500;white-space:nowrap}
             table.kv thead th{border-bottom:1px solid var(--line)}
             table.kv table.kv{font-size:12.5px}
