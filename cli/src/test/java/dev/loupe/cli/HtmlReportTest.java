@@ -119,6 +119,33 @@ class HtmlReportTest {
         assertEveryLinkStaysInside(out.resolve("report"));
     }
 
+    @Test
+    void aLayerListShowsItsCombinationAndEachLayerAndAGroupItsGrid() throws Exception {
+        Path samples = Fixtures.root().getParent().resolve("config-samples");
+        Path list = tmp.resolve("list");
+        CliRun run = CliRun.of("explain", "--config", samples.resolve("grad-cam-layers.yaml").toString(), "--out",
+                list.toString(), "--progress", "off", "--report");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        String index = Files.readString(list.resolve("report/index.html"));
+        assertThat(index).contains("<span class=\"sub\">features.13, features.11</span>",
+                "src=\"images/circle_1/maps/grad-cam%40combined.png\"");
+        String page = Files.readString(list.resolve("report/images/circle_1/index.html"));
+        assertThat(page).contains("<figcaption>combined</figcaption>", "<figcaption>features.13</figcaption>",
+                "<figcaption>features.11</figcaption>", "<th>layers</th><td><code>features.13, features.11</code>",
+                "circle_1/grad-cam@&lt;layer&gt;.npy");
+        assertEveryLinkStaysInside(list.resolve("report"));
+
+        Path group = tmp.resolve("group");
+        run = CliRun.of("explain", "--config", samples.resolve("layer-grid.yaml").toString(), "--out", group.toString(),
+                "--progress", "off", "--report");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(group.resolve("report/index.html")))
+                .contains("<span class=\"sub\">all-conv</span>", "src=\"images/circle_1/maps/grad-cam%40grid.png\"");
+        assertThat(Files.readString(group.resolve("report/images/circle_1/index.html")))
+                .contains("<figcaption>layer grid</figcaption>", "<th>layers</th>");
+        assertEveryLinkStaysInside(group.resolve("report"));
+    }
+
     /** Self-contained: every src and href of every page names a file inside the report folder that exists. */
     private static void assertEveryLinkStaysInside(Path report) throws Exception {
         List<Path> pages;
