@@ -33,7 +33,8 @@ final class ConfigToRunSpec {
                 modelOptions, config.model().labels(), preprocessor(config.preprocess()), config.images(),
                 config.target().toTarget(), methods,
                 outOverride != null ? outOverride : config.output().dir(),
-                config.output().overlayAlpha(), config.output().colormap(), rendering(config.output()), batchSize);
+                config.output().overlayAlpha(), config.output().colormap(), rendering(config.output()), batchSize,
+                config.output().report());
     }
 
     static Rendering rendering(OutputConfig o) {

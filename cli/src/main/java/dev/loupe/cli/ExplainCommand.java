@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code loupe explain}: attribution maps for images, from flags or a YAML config file. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compute attribution maps and write, per image and method, OUT/<image>/<method>.npy"
-                + " (raw map) and .png (heatmap over the image), plus OUT/run.json (provenance).",
+                + " (raw map) and .png (heatmap over the image), plus OUT/run.json (provenance);"
+                + " with --report also the HTML report, OUT/report/index.html.",
                 "Use --config FILE, or --model, --image, --method and --out."})
 final class ExplainCommand implements Callable<Integer> {
 
@@ -97,6 +98,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (overrides output.dir of a config file).")
     private Path out;
 
+    @Option(names = "--report", description = "Also write the HTML report, OUT/report/index.html (as output.report: true).")
+    private boolean report;
+
     @Override
     public Integer call() {
         if (batchSize < 1) {
@@ -111,7 +115,7 @@ final class ExplainCommand implements Callable<Integer> {
                 || mean != null || std != null || target != null || backend != null || device != null) {
             throw new LoupeException(ErrorKind.USAGE, "--config cannot be combined with --model, --image, --method,"
                     + " --target, --labels, --input-size, --mean, --std, --backend or --device; put those in the file."
-                    + " --layer, --param, --model-option, --out and --batch-size do apply on top of a config file.");
+                    + " --layer, --param, --model-option, --out, --batch-size and --report do apply on top of a config file.");
         }
         RunConfig loaded = ConfigLoader.load(config);
         RunSpec base = ConfigToRunSpec.convert(config, loaded, out, modelOptions.over(loaded.model().options()), batchSize);
@@ -154,7 +158,7 @@ final class ExplainCommand implements Callable<Integer> {
         List<MethodRequest> merged = ParamOverrides.apply(base.methods(), layer, params);
         return new RunSpec(base.source(), base.model(), base.backend(), base.device(), base.modelOptions(), base.labels(),
                 base.preprocessor(), base.images(), base.target(), merged, base.outputDir(), base.overlayAlpha(),
-                base.colormap(), base.rendering(), base.batchSize());
+                base.colormap(), base.rendering(), base.batchSize()).withReport(base.report() || report);
     }
 
     private static dev.loupe.core.explain.Target targetOf(String text) {

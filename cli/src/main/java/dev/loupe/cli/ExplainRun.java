@@ -57,6 +57,7 @@ final class ExplainRun {
     private GridFigures grid;
     private final ProgressBar.Mode progressMode;
     private ProgressBar progress;
+    private final ExplainReport report;
 
     ExplainRun(RunSpec spec, PrintWriter out, PrintWriter err) {
         this(spec, out, err, ProgressBar.Mode.AUTO);
@@ -68,6 +69,7 @@ final class ExplainRun {
         this.err = err;
         this.record = new RunRecord(spec);
         this.progressMode = progressMode;
+        this.report = new ExplainReport(spec);
     }
 
     int execute() {
@@ -99,10 +101,12 @@ final class ExplainRun {
             } finally {
                 progress.close();
             }
+            report.predict(model, images, labels);
         }
         grid.finish(record);
         record.totalSeconds(seconds(start));
         writeRecord();
+        report.write(out);
         return summarize();
     }
 

@@ -119,7 +119,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /** One forward pass at batch 1: images may differ in size, and no gradient is needed. */
-    private static float[] logits(ExplainableModel model, PreprocessedImage image, int classes) {
+    static float[] logits(ExplainableModel model, PreprocessedImage image, int classes) {
         FloatArray input = FloatArray.stack(List.of(image.input()));
         try (Scope scope = model.openScope()) {
             float[] logits = scope.forward(scope.upload(input), HookSpec.none()).logits().toHost().data();

@@ -32,6 +32,7 @@ import java.util.Set;
  * @param jpegQuality    ({@code jpeg-quality}) 1-100, for {@code format: jpeg}; default 90
  * @param grid           one comparison figure per run ({@code grid.png}): images as rows, methods
  *                       as columns; default false
+ * @param report         also write the HTML report, {@code <dir>/report/index.html}; default false
  */
 public record OutputConfig(
         Path dir,
@@ -45,12 +46,13 @@ public record OutputConfig(
         @Default("10") @Range(min = 0, max = 100) double maskTopPercent,
         @Default("png") ImageFormat format,
         @Default("90") @Range(min = 1, max = 100) int jpegQuality,
-        @Default("false") boolean grid) implements Validatable {
+        @Default("false") boolean grid,
+        @Default("false") boolean report) implements Validatable {
 
     /** The render options at their defaults. */
     public OutputConfig(Path dir, double overlayAlpha, String colormap) {
         this(dir, overlayAlpha, colormap, ChannelReduction.ABS_MAX, SignHandling.AS_IS, null, Upsampling.BILINEAR,
-                List.of(OutputKind.OVERLAY), 10, ImageFormat.PNG, PictureFormat.DEFAULT_JPEG_QUALITY, false);
+                List.of(OutputKind.OVERLAY), 10, ImageFormat.PNG, PictureFormat.DEFAULT_JPEG_QUALITY, false, false);
     }
 
     /** How pictures are written. */

@@ -33,6 +33,7 @@ import java.util.List;
  *   dir: ../out/quickstart   # required
  *   overlay-alpha: 0.5       # in [0, 1]
  *   colormap: jet
+ *   report: false            # true: also the HTML report, <dir>/report/index.html
  * }</pre>
  *
  * @param preprocess never null: an absent section has every default
