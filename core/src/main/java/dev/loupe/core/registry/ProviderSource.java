@@ -17,7 +17,14 @@ public final class ProviderSource {
         }
         try {
             Path path = Path.of(source.getLocation().toURI());
-            return path.getFileName() == null ? path.toString() : path.getFileName().toString();
+            if (path.getFileName() == null) {
+                return path.toString();
+            }
+            // a class folder says little by its name ("classes"): name the module it belongs to
+            if (path.getNameCount() >= 3 && path.endsWith(Path.of("target", "classes"))) {
+                return path.subpath(path.getNameCount() - 3, path.getNameCount()).toString();
+            }
+            return path.getFileName().toString();
         } catch (URISyntaxException | IllegalArgumentException e) {
             return source.getLocation().toString();
         }
