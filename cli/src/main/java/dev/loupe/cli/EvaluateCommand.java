@@ -5,7 +5,6 @@ import dev.loupe.cli.config.ConfigLoader;
 import dev.loupe.cli.config.EvalConfig;
 import dev.loupe.cli.config.MasksConfig;
 import dev.loupe.cli.config.MetricConfig;
-import dev.loupe.cli.config.TargetSpec;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.model.Device;
@@ -138,7 +137,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 floats(defaults.mean()), floats(defaults.std()));
         List<MethodRequest> requests = methods.stream().map(m -> new MethodRequest(m.trim(), Map.of())).toList();
         RunSpec run = new RunSpec(null, model, backend == null ? "auto" : backend, device == null ? Device.CPU : device,
-                modelOptions.values(), labels, preprocessor, images, targetOf(target), requests, out, 0.5, "jet",
+                modelOptions.values(), labels, preprocessor, images, ExplainCommand.targetOf(target), requests, out, 0.5, "jet",
                 Rendering.defaults(), batchSize);
         List<MethodRequest> metricRequests = metrics.stream().map(m -> new MethodRequest(m.trim(), Map.of())).toList();
         return new EvalSpec(withParams(run), metricRequests, masks, Map.of(), seed == null ? 0 : seed);
@@ -163,14 +162,6 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new LoupeException(ErrorKind.USAGE, "Cannot read config file " + file + ": " + e.getMessage());
         }
         return ConfigLoader.bind(file, text, EvalConfig.class);
-    }
-
-    private static dev.loupe.core.explain.Target targetOf(String text) {
-        if (text == null || text.isBlank()) {
-            return dev.loupe.core.explain.Target.top();
-        }
-        String t = text.trim();
-        return t.matches("\\d+") ? TargetSpec.index(Integer.parseInt(t)).toTarget() : TargetSpec.parse(t).toTarget();
     }
 
     private static float[] floats(List<Double> values) {

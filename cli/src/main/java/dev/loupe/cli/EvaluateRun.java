@@ -261,44 +261,15 @@ final class EvaluateRun {
     }
 
     private List<Path> listImages() {
-        List<Path> all = new ArrayList<>();
-        for (Path p : run.images()) {
-            try {
-                all.addAll(ImageLoader.listImages(p));
-            } catch (ImageReadException e) {
-                throw new LoupeException(ErrorKind.INPUT, e.getMessage(), e);
-            }
-        }
-        if (all.isEmpty()) {
-            throw new LoupeException(ErrorKind.INPUT, "No images found in " + run.images() + "; supported suffixes: "
-                    + ImageLoader.supportedSuffixes() + ".");
-        }
-        return all;
+        return RunImages.list(run.images());
     }
 
     private long[] inputShape(List<Path> images) {
-        ImageLoader loader = new ImageLoader();
-        for (Path image : images) {
-            try {
-                RgbImage shown = run.preprocessor().apply(loader.load(image)).display();
-                return new long[] {3, shown.height(), shown.width()};
-            } catch (ImageReadException e) {
-                // reported when the image's turn comes
-            }
-        }
-        throw new LoupeException(ErrorKind.INPUT, "None of the " + images.size() + " images could be read.");
+        return RunImages.inputShape(run.preprocessor(), images);
     }
 
     private ImageSource imageSource() {
-        Path base = run.source() == null ? Path.of("") : run.source().toAbsolutePath().getParent();
-        ImageLoader loader = new ImageLoader();
-        return file -> {
-            try {
-                return run.preprocessor().apply(loader.load(base.resolve(file))).input();
-            } catch (ImageReadException e) {
-                throw new LoupeException(ErrorKind.INPUT, e.getMessage(), e);
-            }
-        };
+        return RunImages.imageSource(run.source(), run.preprocessor());
     }
 
     private String imageName(Path image) {
