@@ -1,6 +1,5 @@
 package dev.loupe.cli;
 
-import dev.loupe.cli.config.ConfigException;
 import dev.loupe.cli.config.ConfigLoader;
 import dev.loupe.cli.config.EvalConfig;
 import dev.loupe.cli.config.MasksConfig;
@@ -9,10 +8,6 @@ import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.model.Device;
 import dev.loupe.render.image.Preprocessor;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,7 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " --metric, --masks, --target, --labels, --backend or --device; put those in the file."
                     + " --param, --seed, --model-option, --out and --batch-size do apply on top of a config file.");
         }
-        EvalConfig loaded = load(config);
+        EvalConfig loaded = ConfigLoader.load(config, EvalConfig.class);
         RunSpec run = ConfigToRunSpec.convert(config, loaded.asRunConfig(), out,
                 modelOptions.over(loaded.model().options()), batchSize);
         List<MethodRequest> metricRequests = loaded.metrics().stream()
@@ -148,20 +143,6 @@ final class EvaluateCommand implements Callable<Integer> {
         return new RunSpec(base.source(), base.model(), base.backend(), base.device(), base.modelOptions(), base.labels(),
                 base.preprocessor(), base.images(), base.target(), merged, base.outputDir(), base.overlayAlpha(),
                 base.colormap(), base.rendering(), base.batchSize());
-    }
-
-    private static EvalConfig load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new LoupeException(ErrorKind.USAGE, "Config file " + file + " not found.");
-        } catch (MalformedInputException e) {
-            throw new LoupeException(ErrorKind.USAGE, "Config file " + file + " is not UTF-8 text.");
-        } catch (IOException e) {
-            throw new LoupeException(ErrorKind.USAGE, "Cannot read config file " + file + ": " + e.getMessage());
-        }
-        return ConfigLoader.bind(file, text, EvalConfig.class);
     }
 
     private static float[] floats(List<Double> values) {

@@ -299,7 +299,11 @@ final class EvaluateRun {
         header.put("wall_seconds", seconds);
         List<Map<String, Object>> methodList = new ArrayList<>();
         for (MethodSetup m : methods) {
-            methodList.add(Map.of("name", m.name(), "version", m.provider().version(), "parameters", m.parameters().asMap()));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", m.name());
+            entry.put("version", m.provider().version());
+            entry.put("parameters", m.parameters().asMap());
+            methodList.add(entry);
         }
         header.put("methods", methodList);
         List<Map<String, Object>> metricList = new ArrayList<>();
