@@ -28,7 +28,7 @@ class LayeringTest {
     void everyModuleIsImported() {
         // The rules below would pass vacuously if a module's classes were missing.
         for (String pkg : List.of("dev.loupe.core", "dev.loupe.backend.djl", "dev.loupe.backend.tensorflow", "dev.loupe.methods",
-                "dev.loupe.render", "dev.loupe.bench", "dev.loupe.api", "dev.loupe.cli")) {
+                "dev.loupe.metrics", "dev.loupe.render", "dev.loupe.bench", "dev.loupe.api", "dev.loupe.cli")) {
             assertTrue(loupe.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)), "no classes found in " + pkg);
         }
     }
@@ -46,6 +46,14 @@ class LayeringTest {
     void methodsDependOnlyOnCore() {
         classes().that().resideInAPackage("dev.loupe.methods..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.loupe.core..", "dev.loupe.methods..", "java..")
+                .check(loupe);
+    }
+
+    @Test
+    void metricsDependOnlyOnCore() {
+        // like methods, metrics are plugins: they see models, maps and tensors through core only
+        classes().that().resideInAPackage("dev.loupe.metrics..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.loupe.core..", "dev.loupe.metrics..", "java..")
                 .check(loupe);
     }
 

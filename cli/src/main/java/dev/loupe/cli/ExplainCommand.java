@@ -161,7 +161,7 @@ final class ExplainCommand implements Callable<Integer> {
                 base.colormap(), base.rendering(), base.batchSize()).withReport(base.report() || report);
     }
 
-    private static dev.loupe.core.explain.Target targetOf(String text) {
+    static dev.loupe.core.explain.Target targetOf(String text) {
         if (text == null || text.isBlank()) {
             return dev.loupe.core.explain.Target.top();
         }

@@ -213,43 +213,11 @@ final class ExplainRun {
     }
 
     private List<Path> listImages() {
-        List<Path> all = new ArrayList<>();
-        for (Path p : spec.images()) {
-            try {
-                all.addAll(ImageLoader.listImages(p));
-            } catch (ImageReadException e) {
-                throw new LoupeException(ErrorKind.INPUT, e.getMessage(), e);
-            }
-        }
-        if (all.isEmpty()) {
-            throw new LoupeException(ErrorKind.INPUT, "No images found in " + spec.images() + "; supported suffixes: "
-                    + ImageLoader.supportedSuffixes() + ".");
-        }
-        return all;
+        return RunImages.list(spec.images());
     }
 
-    /** The model's input shape for layer shapes: the preprocessed size of the first readable image. */
     private long[] inputShape(List<Path> images) {
-        ImageLoader loader = new ImageLoader();
-        for (Path image : images) {
-            try {
-                dev.loupe.render.image.RgbImage shown = spec.preprocessor().apply(loader.load(image)).display();
-                return new long[] {3, shown.height(), shown.width()};
-            } catch (ImageReadException e) {
-                // reported when the image's turn comes
-            }
-        }
-        throw new LoupeException(ErrorKind.INPUT, "None of the " + images.size() + " images could be read; the first"
-                + " one fails with: " + firstError(images.get(0)));
-    }
-
-    private static String firstError(Path image) {
-        try {
-            new ImageLoader().load(image);
-            return "(no error)";
-        } catch (ImageReadException e) {
-            return e.getMessage();
-        }
+        return RunImages.inputShape(spec.preprocessor(), images);
     }
 
     private Colormap colormap() {
@@ -338,17 +306,8 @@ final class ExplainRun {
                 first.target(), label == null ? "" : " (" + label + ")", first.score(), maps.size(), shown);
     }
 
-    /** Image files named in method parameters: relative to the config file's folder, or to the working folder. */
     private ImageSource imageSource() {
-        Path base = spec.source() == null ? Path.of("") : spec.source().toAbsolutePath().getParent();
-        ImageLoader loader = new ImageLoader();
-        return file -> {
-            try {
-                return spec.preprocessor().apply(loader.load(base.resolve(file))).input();
-            } catch (ImageReadException e) {
-                throw new LoupeException(ErrorKind.INPUT, e.getMessage(), e);
-            }
-        };
+        return RunImages.imageSource(spec.source(), spec.preprocessor());
     }
 
     private static boolean sameShape(List<PreprocessedImage> inputs, PreprocessedImage next) {

@@ -12,14 +12,14 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Attribution maps for image classifiers: see what drove a prediction.",
         subcommands = {ExplainCommand.class, PredictCommand.class, LayersCommand.class, MethodsCommand.class, BenchCommand.class,
-            LocalisationCommand.class, SchemaCommand.class},
+            LocalisationCommand.class, EvaluateCommand.class, MetricsCommand.class, SchemaCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all outputs written",
             "1:internal error (a bug)",
             "2:bad usage, config file, method or parameter",
             "3:bad model, layer, target or no readable image",
-            "4:finished, but some images failed (see run.json)"})
+            "4:finished, but some images failed (see run.json) or a metric was skipped"})
 public final class Main implements Runnable {
 
     static {
@@ -76,6 +76,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: explain, predict, layers, methods, bench or localisation.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: explain, predict, layers, methods, bench, localisation, evaluate or metrics.");
     }
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every YAML sample in this folder runs through {@code loupe explain} and exits 0. */
+/**
+ * Every YAML sample in this folder runs and exits 0: {@code evaluate*.yaml} through
+ * {@code loupe evaluate}, every other one through {@code loupe explain}.
+ */
 class SamplesRunTest {
 
     @TempDir
@@ -31,6 +34,10 @@ class SamplesRunTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void sampleRuns(Path sample) throws IOException {
+        if (sample.getFileName().toString().startsWith("evaluate")) {
+            evaluationRuns(sample);
+            return;
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out), new PrintWriter(err), "explain", "--config", sample.toString(),
@@ -50,5 +57,15 @@ class SamplesRunTest {
         try (Stream<Path> written = Files.walk(tmp)) {
             assertThat(written.filter(p -> p.toString().endsWith(".npy")).count()).isPositive();
         }
+    }
+
+    private void evaluationRuns(Path sample) throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "evaluate", "--config", sample.toString(),
+                "--out", tmp.toString());
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(tmp.resolve("evaluation.csv")).exists();
+        assertThat(Files.readString(tmp.resolve("evaluation.json"))).contains("\"format\" : \"loupe-evaluation/1\"");
     }
 }

@@ -41,6 +41,11 @@ public final class ConfigLoader {
      *                         valid config
      */
     public static RunConfig load(Path yamlFile) throws ConfigException {
+        return load(yamlFile, RunConfig.class);
+    }
+
+    /** As {@link #load(Path)}, for another root record ({@link EvalConfig} for {@code loupe evaluate}). */
+    public static <T> T load(Path yamlFile, Class<T> type) throws ConfigException {
         String text;
         try {
             text = Files.readString(yamlFile);
@@ -51,7 +56,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw single(yamlFile, "cannot read the config file: " + e);
         }
-        return bind(yamlFile, text, RunConfig.class);
+        return bind(yamlFile, text, type);
     }
 
     /**

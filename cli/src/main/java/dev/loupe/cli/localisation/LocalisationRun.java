@@ -1,6 +1,11 @@
 package dev.loupe.cli.localisation;
 
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.evaluate.EvaluationContext;
+import dev.loupe.core.evaluate.Metric;
+import dev.loupe.core.explain.ImageSource;
+import dev.loupe.core.explain.Progress;
+import dev.loupe.core.registry.MetricRegistry;
 import dev.loupe.core.explain.Attribution;
 import dev.loupe.core.explain.Explainer;
 import dev.loupe.core.explain.Explanations;
@@ -17,6 +22,9 @@ import java.util.Map;
 /**
  * Every method with its default parameters on every image of a {@link HeldOutSet}, explained for
  * the image's true class: the pointing-game hit rate and the mean energy share inside the mask.
+ * The scores come from the {@code pointing-game} (tolerance 0: the maximum itself must be on the
+ * object) and {@code energy-pointing-game} metrics of {@code loupe evaluate}, with the abs-max
+ * channel reduction: one implementation for both commands.
  */
 public final class LocalisationRun {
 
@@ -28,12 +36,18 @@ public final class LocalisationRun {
         }
     }
 
+    static final String POINTING_GAME = "pointing-game";
+    static final String ENERGY = "energy-pointing-game";
+
     private LocalisationRun() {
     }
 
     public static List<Row> run(ExplainableModel model, HeldOutSet set, Preprocessor preprocessor, List<String> methods,
             Map<String, Map<String, Object>> parameters) {
         ExplainerRegistry registry = ExplainerRegistry.load();
+        MetricRegistry metrics = MetricRegistry.load();
+        Metric pointing = metrics.create(POINTING_GAME, Map.of("tolerance", 0, "reduce", "abs-max"), model);
+        Metric energy = metrics.create(ENERGY, Map.of("reduce", "abs-max"), model);
         List<Row> rows = new ArrayList<>();
         for (String method : methods) {
             Explainer explainer;
@@ -44,7 +58,7 @@ public final class LocalisationRun {
                 continue;
             }
             int hits = 0;
-            double energy = 0;
+            double energyInside = 0;
             try {
                 for (HeldOutSet.Item item : set.items()) {
                     FloatArray input = preprocessor.apply(item.image()).input();
@@ -52,16 +66,28 @@ public final class LocalisationRun {
                     FloatArray batch = input.rank() == 3 ? input.reshape(1, s[0], s[1], s[2]) : input;
                     Attribution a = Explanations.explain(explainer, model, batch, List.of(Target.index(item.classIndex())),
                             Labels.none()).get(0);
-                    LocalisationScore score = LocalisationScore.of(a, item.mask(), item.image().height(), item.image().width());
-                    hits += score.hit() ? 1 : 0;
-                    energy += score.energyInside();
+                    EvaluationContext context = context(model, batch, a, explainer, item);
+                    hits += pointing.evaluate(context).get(0).value() == 1 ? 1 : 0;
+                    energyInside += energy.evaluate(context).get(0).value();
                 }
             } catch (LoupeException e) {
                 rows.add(new Row(method, 0, 0, 0, e.getMessage()));
                 continue;
             }
-            rows.add(new Row(method, set.items().size(), hits, energy / set.items().size(), null));
+            rows.add(new Row(method, set.items().size(), hits, energyInside / set.items().size(), null));
         }
         return rows;
+    }
+
+    /** One image's map and mask as the metrics take them; the localisation metrics run no model pass. */
+    private static EvaluationContext context(ExplainableModel model, FloatArray batch, Attribution a, Explainer explainer,
+            HeldOutSet.Item item) {
+        float[] mask = new float[item.mask().length];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = item.mask()[i] ? 1 : 0;
+        }
+        FloatArray plane = new FloatArray(mask, new long[] {item.image().height(), item.image().width()});
+        return new EvaluationContext(model, null, batch, new int[] {a.target()}, List.of(a), explainer, ImageSource.none(),
+                List.of(plane), 0, 1, Progress.NONE);
     }
 }
