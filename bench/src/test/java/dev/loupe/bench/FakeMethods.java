@@ -1,5 +1,6 @@
 package dev.loupe.bench;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.explain.Attribution;
 import dev.loupe.core.explain.ExplainContext;
 import dev.loupe.core.explain.Explainer;
@@ -70,6 +71,11 @@ final class FakeMethods {
             @Override
             public String version() {
                 return "1";
+            }
+
+            @Override
+            public String spiVersion() {
+                return SpiVersion.CURRENT;
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.loupe.cli;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.model.ExplainableModel;
@@ -22,6 +23,11 @@ public final class OptionsProbeBackend implements BackendProvider {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ModelSpec;
 import dev.loupe.core.registry.ModelOptions;
@@ -12,6 +13,11 @@ public final class DjlBackendProvider implements BackendProvider {
     @Override
     public String name() {
         return "djl";
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loupe.backend.tensorflow;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ModelSpec;
 import dev.loupe.core.spi.BackendProvider;
@@ -12,6 +13,11 @@ public final class TfBackendProvider implements BackendProvider {
     @Override
     public String name() {
         return "tensorflow";
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

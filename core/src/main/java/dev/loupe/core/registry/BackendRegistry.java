@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /** The backends on the class path, and the choice of one for a model file. */
@@ -19,6 +18,8 @@ public final class BackendRegistry {
     private final TreeMap<String, BackendProvider> providers = new TreeMap<>();
 
     private final java.util.function.Predicate<Path> readable;
+
+    private List<PluginProblem> problems = List.of();
 
     public BackendRegistry(Iterable<BackendProvider> found) {
         this(found, Files::isReadable);
@@ -36,8 +37,18 @@ public final class BackendRegistry {
         }
     }
 
+    /** The backends visible to the thread's context class loader, else to Loupe's own. */
     public static BackendRegistry load() {
-        return new BackendRegistry(ServiceLoader.load(BackendProvider.class, BackendRegistry.class.getClassLoader()));
+        ProviderLoading<BackendProvider> found = ProviderLoading.load(BackendProvider.class, ProviderLoading.defaultLoader(),
+                BackendProvider::spiVersion);
+        BackendRegistry registry = new BackendRegistry(found.loaded);
+        registry.problems = List.copyOf(found.problems);
+        return registry;
+    }
+
+    /** Backends that were found but refused (incompatible SPI version, broken jar), each with why. */
+    public List<PluginProblem> problems() {
+        return problems;
     }
 
     public List<BackendProvider> all() {

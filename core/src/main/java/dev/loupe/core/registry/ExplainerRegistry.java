@@ -6,7 +6,6 @@ import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.ExplainerProvider;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * The methods on the class path. Unlike Lucene's loader, a duplicate name is a hard error that
@@ -18,16 +17,29 @@ public final class ExplainerRegistry {
     private final NamedProviders<ExplainerProvider> providers;
 
     public ExplainerRegistry(Iterable<ExplainerProvider> found) {
-        this.providers = new NamedProviders<>("method", found, ExplainerProvider::name);
+        this(found, List.of());
     }
 
-    /** The providers visible to this class's class loader. */
+    private ExplainerRegistry(Iterable<ExplainerProvider> found, List<PluginProblem> problems) {
+        this.providers = new NamedProviders<>("method", found, ExplainerProvider::name, problems);
+    }
+
+    /**
+     * The providers visible to the thread's context class loader (plugin folders, for the CLI),
+     * else to Loupe's own; see {@link #problems()} for those found but not loaded.
+     */
     public static ExplainerRegistry load() {
-        return load(ExplainerRegistry.class.getClassLoader());
+        return load(ProviderLoading.defaultLoader());
     }
 
     public static ExplainerRegistry load(ClassLoader loader) {
-        return new ExplainerRegistry(ServiceLoader.load(ExplainerProvider.class, loader));
+        ProviderLoading<ExplainerProvider> found = ProviderLoading.load(ExplainerProvider.class, loader, ExplainerProvider::spiVersion);
+        return new ExplainerRegistry(found.loaded, found.problems);
+    }
+
+    /** Providers that were found but refused (incompatible SPI version, broken jar), each with why. */
+    public List<PluginProblem> problems() {
+        return providers.problems();
     }
 
     public List<ExplainerProvider> all() {

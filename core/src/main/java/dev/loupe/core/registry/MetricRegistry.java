@@ -6,7 +6,6 @@ import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.MetricProvider;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * The evaluation metrics on the class path, under the same rules as methods (see
@@ -18,16 +17,29 @@ public final class MetricRegistry {
     private final NamedProviders<MetricProvider> providers;
 
     public MetricRegistry(Iterable<MetricProvider> found) {
-        this.providers = new NamedProviders<>("metric", found, MetricProvider::name);
+        this(found, List.of());
     }
 
-    /** The providers visible to this class's class loader. */
+    private MetricRegistry(Iterable<MetricProvider> found, List<PluginProblem> problems) {
+        this.providers = new NamedProviders<>("metric", found, MetricProvider::name, problems);
+    }
+
+    /**
+     * The providers visible to the thread's context class loader (plugin folders, for the CLI),
+     * else to Loupe's own; see {@link #problems()} for those found but not loaded.
+     */
     public static MetricRegistry load() {
-        return load(MetricRegistry.class.getClassLoader());
+        return load(ProviderLoading.defaultLoader());
     }
 
     public static MetricRegistry load(ClassLoader loader) {
-        return new MetricRegistry(ServiceLoader.load(MetricProvider.class, loader));
+        ProviderLoading<MetricProvider> found = ProviderLoading.load(MetricProvider.class, loader, MetricProvider::spiVersion);
+        return new MetricRegistry(found.loaded, found.problems);
+    }
+
+    /** Providers that were found but refused (incompatible SPI version, broken jar), each with why. */
+    public List<PluginProblem> problems() {
+        return providers.problems();
     }
 
     public List<MetricProvider> all() {

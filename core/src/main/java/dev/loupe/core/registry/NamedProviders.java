@@ -32,13 +32,20 @@ final class NamedProviders<P> {
 
     private final String kind;
     private final Map<String, P> byName;
+    private final List<PluginProblem> problems;
 
     /**
      * @param kind what one provider is, singular, for messages: {@code method}, {@code metric}
      * @param name how to read a provider's name
      */
     NamedProviders(String kind, Iterable<P> found, Function<P, String> name) {
+        this(kind, found, name, List.of());
+    }
+
+    /** As above, with the providers that were found but not loaded, for messages. */
+    NamedProviders(String kind, Iterable<P> found, Function<P, String> name, List<PluginProblem> problems) {
         this.kind = kind;
+        this.problems = List.copyOf(problems);
         Map<String, P> index = new TreeMap<>();
         for (P provider : found) {
             String n = name.apply(provider);
@@ -55,6 +62,10 @@ final class NamedProviders<P> {
         this.byName = Collections.unmodifiableMap(index);
     }
 
+    List<PluginProblem> problems() {
+        return problems;
+    }
+
     List<P> all() {
         return new ArrayList<>(byName.values());
     }
@@ -69,7 +80,8 @@ final class NamedProviders<P> {
             throw new LoupeException(ErrorKind.USAGE, "Unknown " + kind + " '" + name + "'."
                     + Suggestions.didYouMean(name, byName.keySet())
                     + " Available " + kind + "s: " + String.join(", ", byName.keySet())
-                    + ". A plugin " + kind + " needs its jar on the class path.");
+                    + ". A plugin " + kind + " needs its jar on the class path or in a plugin folder."
+                    + notLoaded());
         }
         return provider;
     }
@@ -86,6 +98,17 @@ final class NamedProviders<P> {
             throw new LoupeException(ErrorKind.INPUT, capitalised(kind) + " '" + name + "' needs " + missing
                     + ", which the " + model.description().backend() + " backend does not offer for this model." + reasons);
         }
+    }
+
+    private String notLoaded() {
+        if (problems.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(" Not loaded:");
+        for (PluginProblem problem : problems) {
+            text.append(' ').append(problem).append('.');
+        }
+        return text.toString();
     }
 
     static String describe(Object provider) {

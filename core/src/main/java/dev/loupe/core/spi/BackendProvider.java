@@ -15,6 +15,13 @@ public interface BackendProvider {
     String name();
 
     /**
+     * The plugin SPI version this provider was built against: return {@link SpiVersion#CURRENT},
+     * a constant the compiler copies into the provider, so it stays what it was at build time.
+     * An incompatible provider is refused with a message naming it and its jar; the others load.
+     */
+    String spiVersion();
+
+    /**
      * Whether the path looks like a model this backend reads (by its content, not loading it).
      * It may be a file or a folder (a TensorFlow SavedModel is a folder).
      */

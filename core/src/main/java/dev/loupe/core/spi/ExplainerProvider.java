@@ -18,6 +18,13 @@ public interface ExplainerProvider {
 
     String version();
 
+    /**
+     * The plugin SPI version this provider was built against: return {@link SpiVersion#CURRENT},
+     * a constant the compiler copies into the provider, so it stays what it was at build time.
+     * An incompatible provider is refused with a message naming it and its jar; the others load.
+     */
+    String spiVersion();
+
     /** One sentence for {@code loupe methods}. */
     String description();
 

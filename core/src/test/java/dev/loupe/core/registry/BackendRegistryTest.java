@@ -1,5 +1,6 @@
 package dev.loupe.core.registry;
 
+import dev.loupe.core.spi.SpiVersion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -42,6 +43,11 @@ class BackendRegistryTest {
         @Override
         public String name() {
             return name;
+        }
+
+        @Override
+        public String spiVersion() {
+            return SpiVersion.CURRENT;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.loupe.core.registry;
 
+import dev.loupe.core.spi.SpiVersion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -66,6 +67,11 @@ class ExplainerRegistryTest {
         @Override
         public String version() {
             return "0.0.1";
+        }
+
+        @Override
+        public String spiVersion() {
+            return SpiVersion.CURRENT;
         }
 
         @Override
@@ -314,6 +320,44 @@ class ExplainerRegistryTest {
             assertTrue(m.contains(PluginProviderA.class.getName() + " (plugin-a.jar)"), m);
             assertTrue(m.contains(PluginProviderB.class.getName() + " (plugin-b.jar)"), m);
             assertTrue(m.contains("Remove one of the jars"), m);
+        }
+    }
+
+    @Test
+    void aPluginBuiltForAnotherSpiIsRefusedByNameAndJarWhileTheOthersLoad(@TempDir Path dir) throws IOException {
+        Path a = pluginJar(dir.resolve("plugin-a.jar"), PluginProviderA.class);
+        Path future = pluginJar(dir.resolve("plugin-future.jar"), PluginProviderFuture.class);
+        try (URLClassLoader loader = new ChildFirstLoader(new URL[] {a.toUri().toURL(), future.toUri().toURL()},
+                PluginProviderA.class, PluginProviderFuture.class)) {
+            ExplainerRegistry registry = ExplainerRegistry.load(loader);
+            assertEquals(PluginProviderA.class.getName(), registry.get(PluginProviderA.NAME).getClass().getName());
+            assertEquals(1, registry.problems().size(), registry.problems().toString());
+            PluginProblem problem = registry.problems().get(0);
+            assertEquals(PluginProviderFuture.class.getName(), problem.provider());
+            assertEquals("plugin-future.jar", problem.source());
+            assertTrue(problem.reason().contains("major versions differ"), problem.reason());
+            LoupeException e = assertThrows(LoupeException.class, () -> registry.get(PluginProviderFuture.NAME));
+            assertEquals(ErrorKind.USAGE, e.kind());
+            assertTrue(e.getMessage().contains("Not loaded: " + PluginProviderFuture.class.getName() + " (plugin-future.jar)"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aServicesEntryForAMissingClassIsAProblemNotAFailure(@TempDir Path dir) throws IOException {
+        Path a = pluginJar(dir.resolve("plugin-a.jar"), PluginProviderA.class);
+        Path broken = dir.resolve("broken.jar");
+        try (OutputStream out = Files.newOutputStream(broken); JarOutputStream zip = new JarOutputStream(out)) {
+            zip.putNextEntry(new JarEntry("META-INF/services/" + ExplainerProvider.class.getName()));
+            zip.write("no.such.Provider\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        try (URLClassLoader loader = new ChildFirstLoader(new URL[] {broken.toUri().toURL(), a.toUri().toURL()},
+                PluginProviderA.class)) {
+            ExplainerRegistry registry = ExplainerRegistry.load(loader);
+            assertEquals(PluginProviderA.class.getName(), registry.get(PluginProviderA.NAME).getClass().getName());
+            assertEquals(1, registry.problems().size(), registry.problems().toString());
+            assertTrue(registry.problems().get(0).reason().contains("no.such.Provider"), registry.problems().toString());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.loupe.core.registry;
 
+import dev.loupe.core.spi.SpiVersion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -45,6 +46,11 @@ class MetricRegistryTest {
         @Override
         public String version() {
             return "0.0.1";
+        }
+
+        @Override
+        public String spiVersion() {
+            return SpiVersion.CURRENT;
         }
 
         @Override

@@ -26,6 +26,11 @@ public final class PluginProviderB implements dev.loupe.core.spi.ExplainerProvid
     }
 
     @Override
+    public String spiVersion() {
+        return dev.loupe.core.spi.SpiVersion.CURRENT;
+    }
+
+    @Override
     public String description() {
         return "A plugin method for tests.";
     }

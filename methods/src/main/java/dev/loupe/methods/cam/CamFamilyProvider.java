@@ -1,5 +1,6 @@
 package dev.loupe.methods.cam;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.explain.Attribution;
@@ -67,6 +68,11 @@ public abstract class CamFamilyProvider implements ExplainerProvider {
     @Override
     public String version() {
         return BuiltinMethod.version();
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

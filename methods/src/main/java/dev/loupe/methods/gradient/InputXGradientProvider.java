@@ -1,5 +1,6 @@
 package dev.loupe.methods.gradient;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.explain.Attribution;
 import dev.loupe.core.explain.Explainer;
 import dev.loupe.core.model.Capability;
@@ -28,6 +29,11 @@ public final class InputXGradientProvider implements ExplainerProvider {
     @Override
     public String version() {
         return BuiltinMethod.version();
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loupe.methods.gradient;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.explain.Attribution;
 import dev.loupe.core.explain.Explainer;
 import dev.loupe.core.model.Capability;
@@ -45,6 +46,11 @@ public final class IntegratedGradientsProvider implements ExplainerProvider {
     @Override
     public String version() {
         return BuiltinMethod.version();
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loupe.methods.gradient;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.explain.Explainer;
 import dev.loupe.core.model.Capability;
 import dev.loupe.core.param.ParameterDef;
@@ -57,6 +58,11 @@ public final class SmoothGradProvider implements ExplainerProvider {
     @Override
     public String version() {
         return BuiltinMethod.version();
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loupe.methods.guided;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.explain.Attribution;
 import dev.loupe.core.explain.Explainer;
 import dev.loupe.core.layer.LayerInfo;
@@ -38,6 +39,11 @@ public final class GuidedGradCamProvider implements ExplainerProvider {
     @Override
     public String version() {
         return BuiltinMethod.version();
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loupe.methods.perturbation;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.explain.Attribution;
 import dev.loupe.core.explain.Explainer;
 import dev.loupe.core.model.Capability;
@@ -40,6 +41,11 @@ public final class OcclusionProvider implements ExplainerProvider {
     @Override
     public String version() {
         return BuiltinMethod.version();
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loupe.metrics.faithfulness;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.evaluate.Metric;
 import dev.loupe.core.model.Capability;
 import dev.loupe.core.param.ParameterDef;
@@ -25,6 +26,11 @@ abstract class PixelSweepProvider implements MetricProvider {
     @Override
     public String version() {
         return "1.0";
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

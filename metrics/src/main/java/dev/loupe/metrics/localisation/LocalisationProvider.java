@@ -1,5 +1,6 @@
 package dev.loupe.metrics.localisation;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.evaluate.MetricDirection;
 import dev.loupe.core.model.Capability;
 import dev.loupe.core.spi.MetricProvider;
@@ -11,6 +12,11 @@ abstract class LocalisationProvider implements MetricProvider {
     @Override
     public String version() {
         return "1.0";
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loupe.metrics.road;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.evaluate.Metric;
 import dev.loupe.core.evaluate.MetricDirection;
 import dev.loupe.core.model.Capability;
@@ -26,6 +27,11 @@ public final class RoadProvider implements MetricProvider {
     @Override
     public String version() {
         return "1.0";
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

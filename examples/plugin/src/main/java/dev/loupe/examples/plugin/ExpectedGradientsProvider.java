@@ -1,5 +1,6 @@
 package dev.loupe.examples.plugin;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.explain.Explainer;
 import dev.loupe.core.model.Capability;
 import dev.loupe.core.param.ParameterDef;
@@ -23,6 +24,11 @@ public final class ExpectedGradientsProvider implements ExplainerProvider {
     @Override
     public String version() {
         return "1.0.0";
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override

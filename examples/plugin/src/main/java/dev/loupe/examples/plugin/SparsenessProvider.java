@@ -1,5 +1,6 @@
 package dev.loupe.examples.plugin;
 
+import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.evaluate.Metric;
 import dev.loupe.core.evaluate.MetricDirection;
 import dev.loupe.core.model.Capability;
@@ -25,6 +26,11 @@ public final class SparsenessProvider implements MetricProvider {
     @Override
     public String version() {
         return "1.0.0";
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
     }
 
     @Override
