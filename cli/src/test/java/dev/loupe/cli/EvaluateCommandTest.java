@@ -137,6 +137,30 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void runsOnATensorFlowSavedModel() {
+        // the quickstart CNN's TensorFlow twin: the same weights, so the same numbers as TorchScript's
+        String image = Fixtures.path("quickstart/images/cross_1.png").toString();
+        CliRun tf = CliRun.of("evaluate", "--model", Fixtures.path("tf/shapes_cnn/graph").toString(), "--image", image,
+                "--method", "saliency", "--metric", "insertion", "--out", tmp.resolve("tf").toString());
+        CliRun torch = CliRun.of("evaluate", "--model", Fixtures.path("quickstart/shapes_cnn.pt").toString(), "--image", image,
+                "--method", "saliency", "--metric", "insertion", "--out", tmp.resolve("torch").toString());
+        assertThat(tf.exitCode()).as(tf.toString()).isZero();
+        assertThat(torch.exitCode()).as(torch.toString()).isZero();
+        double onTf = Double.parseDouble(lastRowCell(tmp.resolve("tf/evaluation.csv"), 4));
+        double onTorch = Double.parseDouble(lastRowCell(tmp.resolve("torch/evaluation.csv"), 4));
+        assertThat(onTf).isCloseTo(onTorch, org.assertj.core.api.Assertions.within(1e-4));
+    }
+
+    private static String lastRowCell(Path csv, int column) {
+        try {
+            List<String> lines = Files.readAllLines(csv);
+            return lines.get(lines.size() - 1).split(",")[column];
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void missingFlagsAreNamed() {
         CliRun run = CliRun.of("evaluate", "--model", "x.pt");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
