@@ -13,7 +13,10 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A model, layer or target that does not fit, or no readable image at all. Nothing was written. */
     public static final int INPUT = 3;
-    /** The run finished, but some images failed; they are listed on stderr and in run.json. */
+    /**
+     * The run finished, but some images failed; they are listed on stderr and in run.json
+     * ({@code evaluate}: in evaluation.json), or {@code evaluate} skipped a metric the model cannot support.
+     */
     public static final int PARTIAL = 4;
 
     private ExitCodes() {

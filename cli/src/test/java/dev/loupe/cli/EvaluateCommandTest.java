@@ -75,10 +75,12 @@ class EvaluateCommandTest {
 
     @Test
     void theSameSeedGivesTheSameNumbers() throws IOException {
-        Path file = config("  - name: road\n    params: {percentages: '30,60'}", quickstartImage("square_1.png"), "");
+        // ROAD draws noise per image from seed + the image's index: the batch size must not change it
+        Path file = config("  - name: road\n    params: {percentages: '30,60'}",
+                quickstartImage("square_1.png") + "\n" + quickstartImage("triangle_2.png"), "");
         assertThat(CliRun.of("evaluate", "--config", file.toString(), "--out", tmp.resolve("a").toString()).exitCode()).isZero();
         assertThat(CliRun.of("evaluate", "--config", file.toString(), "--out", tmp.resolve("b").toString(),
-                "--batch-size", "3").exitCode()).isZero();
+                "--batch-size", "1").exitCode()).isZero();
         assertThat(Files.readString(tmp.resolve("b/per-image.csv"))).isEqualTo(Files.readString(tmp.resolve("a/per-image.csv")));
     }
 
@@ -134,6 +136,30 @@ class EvaluateCommandTest {
                 "--out", tmp.resolve("flags").toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(tmp.resolve("flags/evaluation.csv")).exists();
+    }
+
+    @Test
+    void runsOnATensorFlowSavedModel() {
+        // the quickstart CNN's TensorFlow twin: the same weights, so the same numbers as TorchScript's
+        String image = Fixtures.path("quickstart/images/cross_1.png").toString();
+        CliRun tf = CliRun.of("evaluate", "--model", Fixtures.path("tf/shapes_cnn/graph").toString(), "--image", image,
+                "--method", "saliency", "--metric", "insertion", "--out", tmp.resolve("tf").toString());
+        CliRun torch = CliRun.of("evaluate", "--model", Fixtures.path("quickstart/shapes_cnn.pt").toString(), "--image", image,
+                "--method", "saliency", "--metric", "insertion", "--out", tmp.resolve("torch").toString());
+        assertThat(tf.exitCode()).as(tf.toString()).isZero();
+        assertThat(torch.exitCode()).as(torch.toString()).isZero();
+        double onTf = Double.parseDouble(lastRowCell(tmp.resolve("tf/evaluation.csv"), 4));
+        double onTorch = Double.parseDouble(lastRowCell(tmp.resolve("torch/evaluation.csv"), 4));
+        assertThat(onTf).isCloseTo(onTorch, org.assertj.core.api.Assertions.within(1e-4));
+    }
+
+    private static String lastRowCell(Path csv, int column) {
+        try {
+            List<String> lines = Files.readAllLines(csv);
+            return lines.get(lines.size() - 1).split(",")[column];
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
