@@ -97,6 +97,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " --param, --seed, --model-option, --out and --batch-size do apply on top of a config file.");
         }
         EvalConfig loaded = ConfigLoader.load(config, EvalConfig.class);
+        Plugins.install(loaded.plugins());
         RunSpec run = ConfigToRunSpec.convert(config, loaded.asRunConfig(), out,
                 modelOptions.over(loaded.model().options()), batchSize);
         List<MethodRequest> metricRequests = loaded.metrics().stream()

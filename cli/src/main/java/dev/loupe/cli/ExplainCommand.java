@@ -118,6 +118,7 @@ final class ExplainCommand implements Callable<Integer> {
                     + " --layer, --param, --model-option, --out, --batch-size and --report do apply on top of a config file.");
         }
         RunConfig loaded = ConfigLoader.load(config);
+        Plugins.install(loaded.plugins());
         RunSpec base = ConfigToRunSpec.convert(config, loaded, out, modelOptions.over(loaded.model().options()), batchSize);
         return withOverrides(base);
     }

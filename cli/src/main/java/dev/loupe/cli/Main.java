@@ -3,6 +3,8 @@ package dev.loupe.cli;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.model.Device;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,6 +40,17 @@ public final class Main implements Runnable {
         System.exit(run(out, err, args));
     }
 
+    /**
+     * {@code --plugins}: applied while the command line is parsed, before any subcommand looks for
+     * providers; inherited, so it may also follow the subcommand's name.
+     */
+    @CommandLine.Option(names = "--plugins", paramLabel = "DIR", split = ",", scope = CommandLine.ScopeType.INHERIT,
+            description = "Folders of plugin jars (methods, metrics, backends) to load besides the built-in ones;"
+                    + " repeatable or comma-separated.")
+    void plugins(List<Path> folders) {
+        Plugins.install(folders);
+    }
+
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
@@ -45,7 +58,14 @@ public final class Main implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.registerConverter(Device.class, Main::device);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err));
-        int code = cli.execute(args);
+        // plugin folders go into the context class loader; a later run in this JVM starts without them
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        int code;
+        try {
+            code = cli.execute(args);
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
         out.flush();
         err.flush();
         return code;

@@ -21,13 +21,16 @@ final class MethodsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (ExplainerProvider provider : ExplainerRegistry.load().all()) {
-            out.printf("%s %s  (%s)%n", provider.name(), provider.version(), ProviderSource.of(provider.getClass()));
+        ExplainerRegistry registry = ExplainerRegistry.load();
+        for (ExplainerProvider provider : registry.all()) {
+            out.printf("%s %s  (%s; SPI %s)%n", provider.name(), provider.version(), ProviderSource.of(provider.getClass()),
+                    provider.spiVersion());
             out.printf("    %s%n", provider.description());
             for (ParameterDef def : provider.parameters().definitions()) {
                 out.printf("    --param %s=%s   %s; %s%n", def.name(), def.defaultValue(), def.accepts(), def.description());
             }
         }
+        PluginProblems.print(registry.problems(), spec.commandLine().getErr());
         return ExitCodes.OK;
     }
 }

@@ -22,15 +22,17 @@ final class MetricsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (MetricProvider provider : MetricRegistry.load().all()) {
-            out.printf("%s %s  (%s; %s is better)%n", provider.name(), provider.version(),
-                    ProviderSource.of(provider.getClass()),
+        MetricRegistry registry = MetricRegistry.load();
+        for (MetricProvider provider : registry.all()) {
+            out.printf("%s %s  (%s; SPI %s; %s is better)%n", provider.name(), provider.version(),
+                    ProviderSource.of(provider.getClass()), provider.spiVersion(),
                     provider.direction() == MetricDirection.HIGHER_IS_BETTER ? "higher" : "lower");
             out.printf("    %s%n", provider.description());
             for (ParameterDef def : provider.parameters().definitions()) {
                 out.printf("    %s=%s   %s; %s%n", def.name(), def.defaultValue(), def.accepts(), def.description());
             }
         }
+        PluginProblems.print(registry.problems(), spec.commandLine().getErr());
         return ExitCodes.OK;
     }
 }

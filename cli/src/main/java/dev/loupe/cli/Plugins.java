@@ -24,16 +24,30 @@ final class Plugins {
 
     /** Makes the jars in {@code folders} visible to the registries of this thread; no-op for none. */
     static void install(List<Path> folders) {
-        if (folders.isEmpty()) {
-            return;
-        }
         List<URL> jars = new ArrayList<>();
         for (Path folder : folders) {
-            jars.addAll(jarsIn(folder));
+            for (URL jar : jarsIn(folder)) {
+                if (!installed(jar)) {
+                    jars.add(jar);
+                }
+            }
+        }
+        if (jars.isEmpty()) {
+            return;
         }
         ClassLoader parent = Thread.currentThread().getContextClassLoader() != null
                 ? Thread.currentThread().getContextClassLoader() : Plugins.class.getClassLoader();
         Thread.currentThread().setContextClassLoader(new URLClassLoader("loupe-plugins", jars.toArray(URL[]::new), parent));
+    }
+
+    /** picocli may hand the option over more than once; a jar joins the loaders only once. */
+    private static boolean installed(URL jar) {
+        for (ClassLoader l = Thread.currentThread().getContextClassLoader(); l != null; l = l.getParent()) {
+            if (l instanceof URLClassLoader urls && java.util.Arrays.asList(urls.getURLs()).contains(jar)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<URL> jarsIn(Path folder) {

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.cli.config.ConfigSchema;
 import dev.loupe.core.registry.ExplainerRegistry;
+import dev.loupe.core.registry.MetricRegistry;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,16 +23,26 @@ import picocli.CommandLine.Spec;
 @Command(name = "schema", mixinStandardHelpOptions = true,
         description = {"Print the JSON Schema of the YAML config file (the installed methods and their parameters"
                 + " included), for editors that complete and check YAML.",
-            "Save it with: loupe schema > loupe-config.schema.json"})
+            "Save it with: loupe schema > loupe-config.schema.json (loupe schema evaluate > loupe-evaluate.schema.json)"})
 final class SchemaCommand implements Callable<Integer> {
+
+    /** Which command's config file. */
+    enum Kind { explain, evaluate }
 
     @Spec
     private CommandSpec spec;
 
+    @Parameters(index = "0", arity = "0..1", defaultValue = "explain", paramLabel = "COMMAND",
+            description = "explain (default) or evaluate: the command whose config file the schema describes.")
+    private Kind kind;
+
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json(ConfigSchema.explain(ExplainerRegistry.load().all())));
+        Map<String, Object> schema = kind == Kind.evaluate
+                ? ConfigSchema.evaluate(ExplainerRegistry.load().all(), MetricRegistry.load().all())
+                : ConfigSchema.explain(ExplainerRegistry.load().all());
+        out.print(json(schema));
         return ExitCodes.OK;
     }
 

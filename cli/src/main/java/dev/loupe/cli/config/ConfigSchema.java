@@ -3,6 +3,7 @@ package dev.loupe.cli.config;
 import dev.loupe.cli.config.ConfigFields.Field;
 import dev.loupe.core.model.Device;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.spi.MetricProvider;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
@@ -38,13 +39,24 @@ public final class ConfigSchema {
     /**
      * The schema of a {@code loupe explain} config file, with each installed method's parameters.
      */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> explain(List<ExplainerProvider> methods) {
         Map<String, Object> schema = of(RunConfig.class, "Loupe run configuration (loupe explain)");
-        Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
-        Map<String, Object> methodList = (Map<String, Object>) properties.get("methods");
-        MethodParamsSchema.refine((Map<String, Object>) methodList.get("items"), methods);
+        MethodParamsSchema.refine(items(schema, "methods"), MethodParamsSchema.Declared.methods(methods));
         return schema;
+    }
+
+    /** The schema of a {@code loupe evaluate} config file, with each installed method's and metric's parameters. */
+    public static Map<String, Object> evaluate(List<ExplainerProvider> methods, List<MetricProvider> metrics) {
+        Map<String, Object> schema = of(EvalConfig.class, "Loupe evaluation configuration (loupe evaluate)");
+        MethodParamsSchema.refine(items(schema, "methods"), MethodParamsSchema.Declared.methods(methods));
+        MethodParamsSchema.refine(items(schema, "metrics"), MethodParamsSchema.Declared.metrics(metrics));
+        return schema;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> items(Map<String, Object> schema, String list) {
+        Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
+        return (Map<String, Object>) ((Map<String, Object>) properties.get(list)).get("items");
     }
 
     /** The schema of one record's mapping, for callers that refine a part (method parameters). */

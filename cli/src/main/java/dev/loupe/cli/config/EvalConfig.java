@@ -39,17 +39,19 @@ public record EvalConfig(
         @Length(min = 1) List<MetricConfig> metrics,
         @Nullable MasksConfig masks,
         @Default("0") long seed,
-        OutputConfig output) implements Validatable {
+        OutputConfig output,
+        @Default("[]") List<Path> plugins) implements Validatable {
 
     public EvalConfig {
         images = List.copyOf(images);
         methods = List.copyOf(methods);
+        plugins = List.copyOf(plugins);
         metrics = List.copyOf(metrics);
     }
 
     /** The explain part of this file, to reuse explain's conversion. */
     public RunConfig asRunConfig() {
-        return new RunConfig(model, preprocess, images, target, methods, output);
+        return new RunConfig(model, preprocess, images, target, methods, output, plugins);
     }
 
     @Override

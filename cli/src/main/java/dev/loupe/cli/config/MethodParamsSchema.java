@@ -3,16 +3,18 @@ package dev.loupe.cli.config;
 import static dev.loupe.cli.config.ConfigSchema.map;
 
 import dev.loupe.core.param.ParameterDef;
+import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.spi.MetricProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Refines the {@code methods:} items of a config schema with what the installed method providers
- * declare: {@code name} becomes one of their names, and each name's {@code params} get that
- * method's parameters, types, ranges, choices, defaults and descriptions. Like the binder, it
+ * Refines the {@code methods:} (or {@code metrics:}) items of a config schema with what the installed
+ * providers declare: {@code name} becomes one of their names, and each name's {@code params} get that
+ * provider's parameters, types, ranges, choices, defaults and descriptions. Like the binder, it
  * accepts numbers and booleans written as strings, because {@code key=value} overrides and
  * quoted YAML reach the same parameter validation.
  */
@@ -24,13 +26,25 @@ final class MethodParamsSchema {
     private MethodParamsSchema() {
     }
 
+    /** What a method or metric provider declares: its name, one sentence, and its parameters. */
+    record Declared(String name, String description, ParameterSpec parameters) {
+
+        static List<Declared> methods(List<ExplainerProvider> providers) {
+            return providers.stream().map(p -> new Declared(p.name(), p.description(), p.parameters())).toList();
+        }
+
+        static List<Declared> metrics(List<MetricProvider> providers) {
+            return providers.stream().map(p -> new Declared(p.name(), p.description(), p.parameters())).toList();
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    static void refine(Map<String, Object> methodItem, List<ExplainerProvider> providers) {
-        Map<String, Object> properties = (Map<String, Object>) methodItem.get("properties");
-        List<String> names = providers.stream().map(ExplainerProvider::name).toList();
+    static void refine(Map<String, Object> item, List<Declared> providers) {
+        Map<String, Object> properties = (Map<String, Object>) item.get("properties");
+        List<String> names = providers.stream().map(Declared::name).toList();
         ((Map<String, Object>) properties.get("name")).put("enum", names);
         List<Object> cases = new ArrayList<>();
-        for (ExplainerProvider provider : providers) {
+        for (Declared provider : providers) {
             Map<String, Object> params = new LinkedHashMap<>();
             for (ParameterDef def : provider.parameters().definitions()) {
                 params.put(def.name(), parameter(def));
@@ -41,7 +55,7 @@ final class MethodParamsSchema {
                             "properties", map("params", map("type", "object", "properties", params,
                                     "additionalProperties", false)))));
         }
-        methodItem.put("allOf", cases);
+        item.put("allOf", cases);
     }
 
     static Map<String, Object> parameter(ParameterDef def) {

@@ -31,6 +31,7 @@ import java.util.List;
  *       layer: features.13
  * output:
  *   dir: ../out/quickstart   # required
+ * plugins: []               # optional: folders of plugin jars
  *   overlay-alpha: 0.5       # in [0, 1]
  *   colormap: jet
  *   report: false            # true: also the HTML report, <dir>/report/index.html
@@ -40,6 +41,7 @@ import java.util.List;
  * @param images     image files and folders, in file order, not empty
  * @param target     never null: {@code top} when absent
  * @param methods    not empty, in file order
+ * @param plugins    folders whose jars add methods, metrics or backends (see {@code --plugins}); default none
  */
 public record RunConfig(
         ModelConfig model,
@@ -47,11 +49,13 @@ public record RunConfig(
         @Length(min = 1) List<Path> images,
         @Default("top") TargetSpec target,
         @Length(min = 1) List<MethodConfig> methods,
-        OutputConfig output) implements Validatable {
+        OutputConfig output,
+        @Default("[]") List<Path> plugins) implements Validatable {
 
     public RunConfig {
         images = List.copyOf(images);
         methods = List.copyOf(methods);
+        plugins = List.copyOf(plugins);
     }
 
     @Override
