@@ -49,6 +49,11 @@ final class TorchScriptParameters implements ModelParameters {
         return List.copyOf(tensorsByLayer.keySet());
     }
 
+    /** The parameter tensors of one layer, for tests and messages. */
+    List<String> tensors(String layer) {
+        return tensorsByLayer.getOrDefault(layer, List.of());
+    }
+
     @Override
     public synchronized ParameterEdit randomize(List<String> layers, long seed) {
         if (active != null) {

@@ -65,7 +65,10 @@ class TorchScriptParametersTest {
     void listsTheParameterisedLayersInExecutionOrder() {
         assertTrue(model.capabilities().contains(Capability.PARAMETER_RANDOMIZATION));
         List<String> layers = model.parameters().layers();
-        assertEquals("features.0", layers.get(0));
+        assertEquals(List.of("features.0", "features.1", "features.4", "features.5", "features.8", "features.9",
+                "features.11", "features.12", "classifier"), layers);
+        assertEquals(List.of("features.1.weight", "features.1.bias"), ((TorchScriptParameters) model.parameters())
+                .tensors("features.1"), "batch norm: scale and shift, not the running statistics (buffers)");
         assertTrue(layers.get(layers.size() - 1).startsWith("classifier"), layers.toString());
         List<String> paths = model.layers().stream().map(l -> l.path()).toList();
         assertTrue(paths.containsAll(layers), "every parameter layer is a layer path: " + layers + " vs " + paths);
