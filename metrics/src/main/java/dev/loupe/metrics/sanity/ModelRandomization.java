@@ -27,12 +27,19 @@ final class ModelRandomization implements Metric {
     private final boolean absolute;
     private final int layersPerStep;
     private final int maxSteps;
+    private final boolean meanOverCascade;
 
-    ModelRandomization(double threshold, boolean absolute, int layersPerStep, int maxSteps) {
+    /**
+     * @param meanOverCascade the value is the mean correlation over the steps instead of the one
+     *     after the last step: it also counts how long a map resists (guided backprop keeps its
+     *     look until the first layers go, so its final value alone hides that)
+     */
+    ModelRandomization(double threshold, boolean absolute, int layersPerStep, int maxSteps, boolean meanOverCascade) {
         this.threshold = threshold;
         this.absolute = absolute;
         this.layersPerStep = layersPerStep;
         this.maxSteps = maxSteps;
+        this.meanOverCascade = meanOverCascade;
     }
 
     /** How many top layers are randomised at each step: k, 2k, ... up to all (or maxSteps steps). */
@@ -98,12 +105,16 @@ final class ModelRandomization implements Metric {
             details.put("ssim:" + deepest, ssim[s]);
         }
         double last = rho[rho.length - 1];
+        double mean = java.util.Arrays.stream(rho).average().orElseThrow();
+        double value = meanOverCascade ? mean : last;
+        details.put("spearman.final", last);
+        details.put("spearman.mean", mean);
         details.put("ssim", ssim[ssim.length - 1]);
-        details.put("passed", last < threshold ? 1.0 : 0.0);
+        details.put("passed", value < threshold ? 1.0 : 0.0);
         String xLabel = "layers randomised from the output down";
         List<Curve> curves = List.of(
                 new Curve("spearman", xLabel, "Spearman rank correlation with the original map", x, rho),
                 new Curve("ssim", xLabel, "SSIM with the original map", x, ssim));
-        return new MetricScore(last, details, curves, null);
+        return new MetricScore(value, details, curves, null);
     }
 }

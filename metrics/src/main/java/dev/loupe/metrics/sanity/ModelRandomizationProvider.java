@@ -7,12 +7,14 @@ import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.MetricProvider;
+import java.util.List;
 import java.util.Set;
 
 /**
  * {@code sanity-model-randomization}: the rank correlation between a method's maps before and
  * after cascading randomisation of the model's parameters (Adebayo et al. 2018). The value is the
- * correlation once the whole cascade is randomised; a method passes when it is below the
+ * correlation once the whole cascade is randomised (or, with {@code value: mean}, its mean over
+ * the steps); a method passes when it is below the
  * threshold (default 0.5: at most a moderate rank agreement with a map of the trained model).
  */
 public final class ModelRandomizationProvider implements MetricProvider {
@@ -47,7 +49,9 @@ public final class ModelRandomizationProvider implements MetricProvider {
     public ParameterSpec parameters() {
         return ParameterSpec.of(THRESHOLD, ABSOLUTE,
                 ParameterDef.integer("layers-per-step", 1, 1, 10_000, "How many more layers each cascade step randomises."),
-                ParameterDef.integer("max-steps", 0, 0, 10_000, "Stop the cascade after this many steps (0: until every layer is randomised)."));
+                ParameterDef.integer("max-steps", 0, 0, 10_000, "Stop the cascade after this many steps (0: until every layer is randomised)."),
+                ParameterDef.choice("value", "final", List.of("final", "mean"),
+                        "The correlation after the last step, or its mean over the steps."));
     }
 
     @Override
@@ -58,6 +62,6 @@ public final class ModelRandomizationProvider implements MetricProvider {
     @Override
     public Metric create(Parameters parameters) {
         return new ModelRandomization(parameters.getDouble("threshold"), parameters.getBoolean("absolute"),
-                parameters.getInt("layers-per-step"), parameters.getInt("max-steps"));
+                parameters.getInt("layers-per-step"), parameters.getInt("max-steps"), parameters.getString("value").equals("mean"));
     }
 }

@@ -59,6 +59,15 @@ class RandomLabelDjlTest {
         assertArrayEquals(others, RandomLabel.otherClasses(targets, 4, 9));
     }
 
+    /** Eigen-CAM is the first principal component of the activations: no class enters it. */
+    @Test
+    void eigenCamIsClassBlind() {
+        for (MetricScore score : run(REGISTRY.create("eigen-cam", Map.of("layer", "features.13"), model), 1)) {
+            assertEquals(1.0, score.value(), 1e-12);
+            assertEquals(1.0, score.details().get("ssim"), 1e-12);
+        }
+    }
+
     @Test
     void aClassBlindMapFailsAndGradCamPasses() {
         for (MetricScore score : run(SanityHarness.inputEcho(), 1)) {
