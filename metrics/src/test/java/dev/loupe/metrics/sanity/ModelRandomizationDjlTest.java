@@ -85,7 +85,7 @@ class ModelRandomizationDjlTest {
     /**
      * Adebayo et al.'s finding for guided backprop, here measured (README "Sanity checks"): its map
      * resists randomisation far longer than saliency's, which the mean over the cascade shows
-     * (guided 0.53, saliency 0.38 on average over the six images) and the final value does not.
+     * (guided 0.53, saliency 0.32 on average over the six images) and the final value does not.
      */
     @Test
     void guidedBackpropResistsLongerThanSaliency() {
