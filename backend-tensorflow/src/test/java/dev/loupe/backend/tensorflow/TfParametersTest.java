@@ -17,9 +17,13 @@ import dev.loupe.core.model.Scope;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.testing.Fixtures;
 import dev.loupe.core.testing.NpyReader;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,6 +54,15 @@ class TfParametersTest {
         try (Scope scope = model.openScope()) {
             return scope.gradients(scope.upload(input), HookSpec.inputOnly(), l -> new int[(int) l.dim(0)])
                     .inputGradient().toHost().data();
+        }
+    }
+
+    @Test
+    void weightsHeldAsConstantsCannotBeRandomised(@TempDir Path tmp) throws IOException {
+        try (ExplainableModel model = new TfBackendProvider().open(ModelSpec.of(TinySavedModels.graphMode(tmp.resolve("g"), null),
+                2, 6, 6))) {
+            assertFalse(model.capabilities().contains(Capability.PARAMETER_RANDOMIZATION));
+            assertTrue(model.whyNot(Capability.PARAMETER_RANDOMIZATION).contains("constants"));
         }
     }
 
