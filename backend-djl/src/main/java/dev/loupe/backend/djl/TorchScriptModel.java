@@ -327,7 +327,12 @@ final class TorchScriptModel implements ExplainableModel {
             Copy<P> loaded = new Copy<>(load(copy, device, file + " (" + what + ")"), plan, copy);
             TorchScriptParameters edits = parameters;
             if (edits != null) {
-                edits.loaded(loaded.block()); // randomised now if an edit is open
+                try {
+                    edits.loaded(loaded.block()); // randomised now if an edit is open
+                } catch (RuntimeException e) {
+                    loaded.model().close();
+                    throw e;
+                }
             }
             return loaded;
         } catch (IOException e) {
