@@ -10,6 +10,7 @@ import dev.loupe.core.layer.LayerInfo;
 import dev.loupe.core.model.Capability;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ModelDescription;
+import dev.loupe.core.model.ModelParameters;
 import dev.loupe.core.model.Scope;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,6 +29,7 @@ final class BlockModel implements ExplainableModel {
     private final BlockNetwork network;
     private final ModelDescription description;
     private final List<LayerInfo> layers;
+    private final BlockParameters parameters;
 
     BlockModel(Block block, NDManager callerManager, long[] inputShape, String source, String sha256) {
         this.network = new BlockNetwork(block);
@@ -41,6 +43,7 @@ final class BlockModel implements ExplainableModel {
             }
             String device = DjlEngine.loupeDevice(manager.getDevice()).toString();
             this.description = new ModelDescription("djl", source, sha256, device, inputShape, classCount);
+            this.parameters = new BlockParameters(network, manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -84,15 +87,24 @@ final class BlockModel implements ExplainableModel {
     @Override
     public Set<Capability> capabilities() {
         // listed one by one, not allOf: a capability added to core later must be built for blocks first
-        return network.sequential()
+        EnumSet<Capability> caps = network.sequential()
                 ? EnumSet.of(Capability.FORWARD, Capability.INPUT_GRADIENT, Capability.LAYER_ACTIVATION, Capability.LAYER_GRADIENT,
                         Capability.RELU_RULES, Capability.LAYER_SCALING)
                 : EnumSet.of(Capability.FORWARD, Capability.INPUT_GRADIENT);
+        if (!parameters.layers().isEmpty()) {
+            caps.add(Capability.PARAMETER_RANDOMIZATION);
+        }
+        return caps;
     }
 
     @Override
     public List<LayerInfo> layers() {
         return layers;
+    }
+
+    @Override
+    public ModelParameters parameters() {
+        return parameters;
     }
 
     @Override

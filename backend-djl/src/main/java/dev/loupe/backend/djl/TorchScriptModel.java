@@ -27,6 +27,7 @@ import dev.loupe.core.layer.LayerSelector;
 import dev.loupe.core.model.Capability;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ModelDescription;
+import dev.loupe.core.model.ModelParameters;
 import dev.loupe.core.model.ModelSpec;
 import dev.loupe.core.model.Scope;
 import java.io.IOException;
@@ -70,8 +71,9 @@ final class TorchScriptModel implements ExplainableModel {
     private final Network network = new TorchScriptNetwork();
     private final int classCount;
     private volatile List<LayerInfo> layers;
-    private Copy<ReluCutModel> reluCut;
+    private volatile Copy<ReluCutModel> reluCut;
     private String reluCutRefusal;
+    private volatile TorchScriptParameters parameters;
 
     /** A rewritten copy of the file, loaded; {@code plan} says how to call it. */
     private record Copy<P>(ZooModel<NDList, NDList> model, P plan, Path file) {
@@ -219,6 +221,27 @@ final class TorchScriptModel implements ExplainableModel {
     }
 
     @Override
+    public synchronized ModelParameters parameters() {
+        if (parameters == null) {
+            parameters = new TorchScriptParameters((PtSymbolBlock) plain.getBlock(), this::loadedBlocks);
+        }
+        return parameters;
+    }
+
+    /** The file and every rewritten copy loaded so far: each holds its own parameter tensors. */
+    private List<PtSymbolBlock> loadedBlocks() {
+        List<PtSymbolBlock> blocks = new ArrayList<>();
+        blocks.add((PtSymbolBlock) plain.getBlock());
+        tapped.values().forEach(c -> blocks.add(c.block()));
+        scaled.values().forEach(c -> blocks.add(c.block()));
+        Copy<ReluCutModel> cut = reluCut;
+        if (cut != null) {
+            blocks.add(cut.block());
+        }
+        return blocks;
+    }
+
+    @Override
     public void close() {
         tapped.values().forEach(Copy::close);
         tapped.clear();
@@ -301,7 +324,17 @@ final class TorchScriptModel implements ExplainableModel {
         try {
             copy = Files.createTempFile(prefix, ".pt");
             P plan = rewrite.apply(copy);
-            return new Copy<>(load(copy, device, file + " (" + what + ")"), plan, copy);
+            Copy<P> loaded = new Copy<>(load(copy, device, file + " (" + what + ")"), plan, copy);
+            TorchScriptParameters edits = parameters;
+            if (edits != null) {
+                try {
+                    edits.loaded(loaded.block()); // randomised now if an edit is open
+                } catch (RuntimeException e) {
+                    loaded.model().close();
+                    throw e;
+                }
+            }
+            return loaded;
         } catch (IOException e) {
             deleteQuietly(copy);
             throw new LoupeException(ErrorKind.INTERNAL, "Could not write the copy of " + file + " " + what + ": "

@@ -236,7 +236,8 @@ class DjlModelsTest {
                     new LayerInfo("2", "LambdaBlock", new long[] {1, K}),
                     new LayerInfo("3", "Linear", new long[] {1, CLASSES})), model.layers());
             assertEquals(EnumSet.of(Capability.FORWARD, Capability.INPUT_GRADIENT, Capability.LAYER_ACTIVATION,
-                    Capability.LAYER_GRADIENT, Capability.RELU_RULES, Capability.LAYER_SCALING), model.capabilities());
+                    Capability.LAYER_GRADIENT, Capability.RELU_RULES, Capability.LAYER_SCALING, Capability.PARAMETER_RANDOMIZATION),
+                    model.capabilities());
             assertEquals("1", new LayerSelector(model.layers()).auto().path());
             var d = model.description();
             assertEquals("djl", d.backend());

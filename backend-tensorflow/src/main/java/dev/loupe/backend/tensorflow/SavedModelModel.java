@@ -6,6 +6,7 @@ import dev.loupe.core.layer.LayerInfo;
 import dev.loupe.core.model.Capability;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ModelDescription;
+import dev.loupe.core.model.ModelParameters;
 import dev.loupe.core.model.ModelSpec;
 import dev.loupe.core.model.ReluRule;
 import dev.loupe.core.model.Scope;
@@ -49,6 +50,9 @@ final class SavedModelModel implements ExplainableModel {
     private final GraphIndex index;
     private final List<String> forward;
     private final LayerTree tree;
+    private final String root;
+    private volatile TrainableVariables variables;
+    private volatile TfParameters parameters;
     private final String inputTensor;
     private final String outputTensor;
     private final boolean inputNhwc;
@@ -82,7 +86,8 @@ final class SavedModelModel implements ExplainableModel {
             throw new LoupeException(ErrorKind.INPUT, "In " + dir.folder() + ", signature output " + output.getName()
                     + " does not depend on input " + input.getName() + "; choose another input or output.");
         }
-        this.tree = new LayerTree(index, forward, outputTensor, modelRoot(inlined.inlinedCalls()));
+        this.root = modelRoot(inlined.inlinedCalls());
+        this.tree = new LayerTree(index, forward, outputTensor, root);
         this.innerNhwc = !forward.stream().map(index::node)
                 .anyMatch(n -> n.getOp().startsWith("Conv2D") && n.getAttrMap().containsKey("data_format")
                         && n.getAttrMap().get("data_format").getS().toStringUtf8().equals("NCHW"));
@@ -289,6 +294,10 @@ final class SavedModelModel implements ExplainableModel {
                 GraphDef rewritten = ReluRewriter.rewrite(graphDef, rule, Set.copyOf(forward));
                 graph = LoadedGraph.load(rewritten, meta, dir.variablesPrefix(), device.config());
                 graphs.put(rule, graph);
+                TfParameters edits = parameters;
+                if (edits != null) {
+                    edits.loaded(graph); // randomised now if an edit is open
+                }
             }
             return graph;
         }
@@ -345,6 +354,9 @@ final class SavedModelModel implements ExplainableModel {
     public Set<Capability> capabilities() {
         EnumSet<Capability> caps = EnumSet.of(Capability.FORWARD, Capability.LAYER_ACTIVATION, Capability.LAYER_GRADIENT,
                 Capability.LAYER_SCALING);
+        if (trainableVariables().refVariables().isEmpty() && !trainableVariables().byLayer().isEmpty()) {
+            caps.add(Capability.PARAMETER_RANDOMIZATION);
+        }
         if (inputGradientProblem() == null) {
             caps.add(Capability.INPUT_GRADIENT);
             if (hasRelu()) {
@@ -357,6 +369,10 @@ final class SavedModelModel implements ExplainableModel {
     @Override
     public String whyNot(Capability capability) {
         return switch (capability) {
+            case PARAMETER_RANDOMIZATION -> trainableVariables().byLayer().isEmpty()
+                    ? "No float variables feed the forward path (a frozen graph keeps its weights as constants)."
+                    : trainableVariables().refVariables().isEmpty() ? null
+                    : "The weights are TF1 reference variables (VariableV2), which Loupe cannot assign.";
             case INPUT_GRADIENT -> inputGradientProblem();
             case RELU_RULES -> inputGradientProblem() != null ? inputGradientProblem()
                     : hasRelu() ? null : "The model has no Relu op on its forward path, so there is no ReLU backward to change.";
@@ -415,6 +431,37 @@ final class SavedModelModel implements ExplainableModel {
         NodeDef node = index.node(TensorName.parse(tensor).node());
         var output = graphs.get(ReluRule.PLAIN).graph().operation(node.getName()).output(TensorName.parse(tensor).index());
         return output.dataType() == org.tensorflow.proto.DataType.DT_FLOAT;
+    }
+
+    private TrainableVariables trainableVariables() {
+        TrainableVariables found = variables;
+        if (found == null) {
+            found = TrainableVariables.find(index, forward, root);
+            variables = found;
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized ModelParameters parameters() {
+        if (parameters == null) {
+            parameters = new TfParameters(trainableVariables(), this::loadedGraphs, dir.folder().toString());
+        }
+        return parameters;
+    }
+
+    /** The plain graph first, then the ReLU-rewritten ones loaded so far: each session has its own variables. */
+    private List<LoadedGraph> loadedGraphs() {
+        synchronized (graphs) {
+            List<LoadedGraph> loaded = new ArrayList<>();
+            loaded.add(graphs.get(ReluRule.PLAIN));
+            graphs.forEach((rule, graph) -> {
+                if (rule != ReluRule.PLAIN) {
+                    loaded.add(graph);
+                }
+            });
+            return loaded;
+        }
     }
 
     @Override

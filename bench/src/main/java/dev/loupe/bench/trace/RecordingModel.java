@@ -85,6 +85,16 @@ public final class RecordingModel implements ExplainableModel {
     }
 
     @Override
+    public String whyNot(Capability capability) {
+        return model.whyNot(capability);
+    }
+
+    @Override
+    public dev.loupe.core.model.ModelParameters parameters() {
+        return model.parameters();
+    }
+
+    @Override
     public List<LayerInfo> layers() {
         return model.layers();
     }
