@@ -2,6 +2,7 @@ package dev.loupe.api;
 
 import dev.loupe.core.explain.Attribution;
 import dev.loupe.core.explain.Labels;
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.render.Npy;
 import dev.loupe.render.heatmap.Heatmap;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * unnormalised, at its natural resolution) and the preprocessed image it explains, with ways to
  * render and save both. Immutable.
  */
+@Experimental
 public final class Explanation {
 
     private final String method;

@@ -4,6 +4,7 @@ import dev.loupe.core.registry.BackendRegistry;
 import dev.loupe.core.registry.ExplainerRegistry;
 import dev.loupe.core.spi.BackendProvider;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.stability.Experimental;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,6 +31,7 @@ import java.util.List;
  * <p>Thread safety: see {@link LoupeModel}. Errors are {@link dev.loupe.core.LoupeException}s
  * whose message names the problem and the fix.
  */
+@Experimental
 public final class Loupe {
 
     private Loupe() {

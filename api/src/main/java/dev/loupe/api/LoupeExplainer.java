@@ -8,6 +8,7 @@ import dev.loupe.core.explain.Explanations;
 import dev.loupe.core.explain.Progress;
 import dev.loupe.core.explain.Target;
 import dev.loupe.core.param.Parameters;
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.render.image.PreprocessedImage;
 import java.awt.image.BufferedImage;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * backends guarantee). Every call runs in its own native scope, closed before it returns; results
  * are plain Java arrays.
  */
+@Experimental
 public final class LoupeExplainer {
 
     private final LoupeModel model;

@@ -12,6 +12,7 @@ import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.registry.ExplainerRegistry;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.render.image.ImageLoader;
 import dev.loupe.render.image.PreprocessedImage;
@@ -38,6 +39,7 @@ import java.util.Map;
  * {@link #close()} while another thread still explains; and a third-party backend is only as
  * safe as it says.
  */
+@Experimental
 public final class LoupeModel implements AutoCloseable {
 
     private final ExplainableModel model;

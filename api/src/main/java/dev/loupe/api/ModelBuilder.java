@@ -9,6 +9,7 @@ import dev.loupe.core.model.ModelSpec;
 import dev.loupe.core.registry.BackendRegistry;
 import dev.loupe.core.registry.ModelOptions;
 import dev.loupe.core.spi.BackendProvider;
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.render.image.ImageLoader;
 import dev.loupe.render.image.ImageSize;
 import dev.loupe.render.image.Preprocessor;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * ({@code "auto"}), the CPU, no resize, no crop, ImageNet mean and std, no labels, 8 images per
  * pass. Not thread-safe (a builder is meant for one thread); the model it opens is.
  */
+@Experimental
 public final class ModelBuilder {
 
     private static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};

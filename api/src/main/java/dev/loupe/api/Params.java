@@ -1,5 +1,6 @@
 package dev.loupe.api;
 
+import dev.loupe.core.stability.Experimental;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Objects;
  * with the valid names); {@link LoupeModel#parameters(String)} lists them with their defaults.
  * Immutable: every {@code with} returns a new instance.
  */
+@Experimental
 public final class Params {
 
     private static final Params NONE = new Params(Map.of());

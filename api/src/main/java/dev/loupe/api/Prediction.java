@@ -1,5 +1,6 @@
 package dev.loupe.api;
 
+import dev.loupe.core.stability.Experimental;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Optional;
  * @param logit the model's raw output for the class
  * @param probability the softmax of the logits at this class
  */
+@Experimental
 public record Prediction(int index, String label, float logit, double probability) {
 
     public Optional<String> labelIfKnown() {

@@ -1,5 +1,6 @@
 package dev.loupe.api;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.render.color.Colormap;
 import dev.loupe.render.heatmap.MapPipeline;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param colormap e.g. {@link Colormap#jet()}, {@code Colormap.byName("viridis")}
  * @param imageWeight the image's share of an overlay, in [0, 1]
  */
+@Experimental
 public record RenderOptions(MapPipeline pipeline, Colormap colormap, double imageWeight) {
 
     public RenderOptions {

@@ -1,6 +1,7 @@
 package dev.loupe.bench;
 
 import dev.loupe.bench.stats.Stats;
+import dev.loupe.core.stability.Internal;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -8,6 +9,7 @@ import java.util.function.ToDoubleFunction;
  * The bare engine against the same passes through Loupe's backend: per timed round, seconds per
  * image of {bare forward, adapter forward, bare forward+backward, adapter forward+backward}.
  */
+@Internal
 public record BareResult(String description, List<double[]> rounds) {
 
     public BareResult {

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.loupe.bench.memory.MemoryReport;
 import dev.loupe.bench.memory.MemorySample;
+import dev.loupe.core.stability.Internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code bench.json}: the report as JSON. Seconds are per image; memory is in KiB. */
+@Internal
 public final class BenchJson {
 
     /** Bumped when a field changes meaning or goes away. */

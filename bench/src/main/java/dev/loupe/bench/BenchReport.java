@@ -1,6 +1,7 @@
 package dev.loupe.bench;
 
 import dev.loupe.bench.memory.MemoryReport;
+import dev.loupe.core.stability.Internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param load the machine's load average before and after
  * @param seconds the whole run's wall time, model loading excluded
  */
+@Internal
 public record BenchReport(Map<String, Object> run, BenchSettings settings, int images, long[] imageShape,
         List<MethodResult> methods, BareResult bare, MemoryReport memory, LoadAverage load, double seconds) {
 

@@ -1,5 +1,7 @@
 package dev.loupe.bench;
 
+import dev.loupe.core.stability.Internal;
+
 /**
  * How to time.
  *
@@ -13,6 +15,7 @@ package dev.loupe.bench;
  * @param seed seed of the random inputs of the replays
  * @param floorInputs what the replays upload
  */
+@Internal
 public record BenchSettings(int warmupRounds, int rounds, double minRoundSeconds, int batchSize, long seed,
         FloorInputs floorInputs) {
 

@@ -1,12 +1,14 @@
 package dev.loupe.bench;
 
 import dev.loupe.bench.memory.MemoryReport;
+import dev.loupe.core.stability.Internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** The report as a plain-text table, for the terminal and the README. */
+@Internal
 public final class BenchTable {
 
     private BenchTable() {

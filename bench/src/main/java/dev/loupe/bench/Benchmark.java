@@ -20,6 +20,7 @@ import dev.loupe.core.explain.Target;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.HookSpec;
 import dev.loupe.core.registry.ExplainerRegistry;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import java.util.Map;
  * backend, with no method code in between. Method runs and replays alternate, round after round,
  * so that the machine's noise hits both; the first rounds are discarded as warm-up.
  */
+@Internal
 public final class Benchmark {
 
     private final ExplainerRegistry registry;

@@ -1,5 +1,6 @@
 package dev.loupe.bench;
 
+import dev.loupe.core.stability.Internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
  * work on the machine slows method and floor alike, but a load well above the core count says the
  * figures are noisier than usual. -1 where unknown.
  */
+@Internal
 public record LoadAverage(double before, double after) {
 
     /** The current 1-minute load average, or -1 where {@code /proc/loadavg} cannot be read. */

@@ -1,6 +1,7 @@
 package dev.loupe.bench;
 
 import dev.loupe.bench.stats.Stats;
+import dev.loupe.core.stability.Internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param repeats passes over the images in each timed round
  * @param floorInputs what the replays ran on: "recorded" (the method's own values), "random", or a mix
  */
+@Internal
 public record MethodResult(String name, Map<String, Object> parameters, String skipped,
         Map<String, Double> callsPerImage, List<Round> rounds, int repeats, String floorInputs) {
 

@@ -1,8 +1,10 @@
 package dev.loupe.cli;
 
 import dev.loupe.core.ErrorKind;
+import dev.loupe.core.stability.Internal;
 
 /** The command line's exit codes; README.md documents the same table. */
+@Internal
 public final class ExitCodes {
 
     /** Everything asked for was written. */

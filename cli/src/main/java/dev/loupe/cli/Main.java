@@ -2,6 +2,7 @@ package dev.loupe.cli;
 
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.model.Device;
+import dev.loupe.core.stability.Internal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
             "2:bad usage, config file, method or parameter",
             "3:bad model, layer, target or no readable image",
             "4:finished, but some images failed (see run.json) or a metric was skipped"})
+@Internal
 public final class Main implements Runnable {
 
     static {

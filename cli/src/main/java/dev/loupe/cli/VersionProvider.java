@@ -1,8 +1,10 @@
 package dev.loupe.cli;
 
+import dev.loupe.core.stability.Internal;
 import picocli.CommandLine;
 
 /** {@code loupe --version}: the version stamped into the jar manifest by the build. */
+@Internal
 public final class VersionProvider implements CommandLine.IVersionProvider {
 
     public static String version() {

@@ -1,6 +1,9 @@
 package dev.loupe.core;
 
+import dev.loupe.core.stability.Stable;
+
 /** What kind of mistake an error is, from the user's point of view. */
+@Stable
 public enum ErrorKind {
     /** Flags, config file, method name or method parameters are wrong. */
     USAGE,

@@ -4,6 +4,7 @@ import dev.loupe.core.explain.Progress;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ForwardPass;
 import dev.loupe.core.model.Scope;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 
 /**
@@ -11,6 +12,7 @@ import dev.loupe.core.tensor.FloatArray;
  * {@code batchSize} per forward pass. Each pass runs in its own scope and leaves only its logits
  * on the host, so memory stays that of one batch however many inputs there are.
  */
+@Internal
 public final class BatchedScores {
 
     /** Runs the forward pass of inputs {@code [start, end)} in {@code scope}; its logits have end - start rows. */

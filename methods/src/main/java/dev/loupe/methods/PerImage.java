@@ -2,12 +2,14 @@ package dev.loupe.methods;
 
 import dev.loupe.core.explain.Attribution;
 import dev.loupe.core.model.GradientPass;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Splits a batch of maps into one {@link Attribution} per image. */
+@Internal
 public final class PerImage {
 
     private PerImage() {

@@ -3,6 +3,7 @@ package dev.loupe.methods;
 import dev.loupe.core.explain.ExplainContext;
 import dev.loupe.core.model.HookSpec;
 import dev.loupe.core.model.Scope;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 
 /**
@@ -10,6 +11,7 @@ import dev.loupe.core.tensor.FloatArray;
  * that run many derived inputs (interpolation points, noisy, masked or occluded copies) explain
  * these classes, never the derived inputs' own top predictions.
  */
+@Internal
 public record ResolvedTargets(int[] classes, float[] scores) {
 
     public ResolvedTargets {

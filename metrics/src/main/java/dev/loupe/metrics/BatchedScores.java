@@ -2,10 +2,12 @@ package dev.loupe.metrics;
 
 import dev.loupe.core.evaluate.EvaluationContext;
 import dev.loupe.core.model.HookSpec;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.List;
 
 /** Sends perturbed images through the model in chunks of the context's batch size. */
+@Internal
 public final class BatchedScores {
 
     private BatchedScores() {

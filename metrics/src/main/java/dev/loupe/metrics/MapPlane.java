@@ -2,6 +2,7 @@ package dev.loupe.metrics;
 
 import dev.loupe.core.explain.Attribution;
 import dev.loupe.core.param.ParameterDef;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.HostTensor;
 import dev.loupe.core.tensor.Interpolation;
@@ -19,6 +20,7 @@ import java.util.List;
  *     centres (PyTorch's {@code interpolate(mode="bilinear", align_corners=False)}).
  * </ol>
  */
+@Internal
 public final class MapPlane {
 
     /** The metric parameter that picks the channel reduction. */

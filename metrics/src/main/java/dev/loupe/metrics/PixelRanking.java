@@ -1,9 +1,11 @@
 package dev.loupe.metrics;
 
+import dev.loupe.core.stability.Internal;
 import java.util.Arrays;
 import java.util.Comparator;
 
 /** Pixel indices ordered from the most to the least relevant; equal values keep pixel order, so a ranking is reproducible. */
+@Internal
 public final class PixelRanking {
 
     private PixelRanking() {

@@ -1,12 +1,14 @@
 package dev.loupe.metrics;
 
 import dev.loupe.core.param.ParameterDef;
+import dev.loupe.core.stability.Internal;
 import java.util.List;
 
 /**
  * What a perturbation curve tracks for the explained class c: its softmax probability (the
  * default, as in Petsiuk et al. 2018 and Rong et al. 2022) or its raw logit.
  */
+@Internal
 public enum ScoreKind {
     PROBABILITY("softmax probability of the target"),
     LOGIT("logit of the target");

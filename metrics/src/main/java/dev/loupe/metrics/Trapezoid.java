@@ -1,6 +1,9 @@
 package dev.loupe.metrics;
 
+import dev.loupe.core.stability.Internal;
+
 /** The area under a curve by the trapezoid rule. */
+@Internal
 public final class Trapezoid {
 
     private Trapezoid() {

@@ -1,5 +1,6 @@
 package dev.loupe.render;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.render.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * to {@code np.save(path, a.astype(np.float32))}. Reads versions 1.0 to 3.0, dtype {@code <f4},
  * and {@code <f8} (rounded to float32 like {@code astype(np.float32)}).
  */
+@Experimental
 public final class Npy {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};

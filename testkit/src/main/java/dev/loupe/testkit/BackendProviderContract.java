@@ -17,6 +17,7 @@ import dev.loupe.core.model.ReluRule;
 import dev.loupe.core.model.Scope;
 import dev.loupe.core.model.TargetResolver;
 import dev.loupe.core.spi.BackendProvider;
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.TestInstance;
  * not even a failing one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Experimental
 public abstract class BackendProviderContract {
 
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]*$");

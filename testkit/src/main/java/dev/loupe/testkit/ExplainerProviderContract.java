@@ -18,6 +18,7 @@ import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.ParameterException;
 import dev.loupe.core.registry.ExplainerRegistry;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.TestInstance;
  * the next run gives the same maps (nothing left installed).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Experimental
 public abstract class ExplainerProviderContract {
 
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]*$");

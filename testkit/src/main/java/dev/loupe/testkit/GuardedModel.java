@@ -11,6 +11,7 @@ import dev.loupe.core.model.ModelParameters;
 import dev.loupe.core.model.ReluRule;
 import dev.loupe.core.model.Scope;
 import dev.loupe.core.model.TargetResolver;
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.Tensor;
 import java.util.EnumSet;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it can make the {@code failAt}-th pass throw, to check what a method leaves behind when the
  * backend fails halfway. It never closes the model it wraps.
  */
+@Experimental
 public final class GuardedModel implements ExplainableModel {
 
     /** What an injected failure throws, so a suite can tell it from a real one. */

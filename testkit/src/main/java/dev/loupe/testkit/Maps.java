@@ -2,9 +2,11 @@ package dev.loupe.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 
 /** Comparisons of maps and logits, with tolerances relative to the larger magnitude. */
+@Experimental
 public final class Maps {
 
     private Maps() {

@@ -19,6 +19,7 @@ import dev.loupe.core.model.Scope;
 import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.ParameterException;
 import dev.loupe.core.spi.MetricProvider;
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.TestInstance;
  * and every scope the metric's own passes opened is closed again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Experimental
 public abstract class MetricProviderContract {
 
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]*$");

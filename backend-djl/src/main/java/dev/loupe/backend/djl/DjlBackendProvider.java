@@ -5,9 +5,11 @@ import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ModelSpec;
 import dev.loupe.core.registry.ModelOptions;
 import dev.loupe.core.spi.BackendProvider;
+import dev.loupe.core.stability.Stable;
 import java.nio.file.Path;
 
 /** The DJL / PyTorch backend. Constructing it loads nothing native. */
+@Stable
 public final class DjlBackendProvider implements BackendProvider {
 
     @Override

@@ -11,6 +11,7 @@ import ai.djl.util.Pair;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.model.ExplainableModel;
+import dev.loupe.core.stability.Stable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,6 +49,7 @@ import java.util.HexFormat;
  * {@code block.getParameters()} order, its name, data type, shape and raw bytes, so two
  * blocks with the same architecture names and the same values have the same digest.
  */
+@Stable
 public final class DjlModels {
 
     private DjlModels() {

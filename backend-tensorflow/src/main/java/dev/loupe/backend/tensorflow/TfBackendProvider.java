@@ -4,10 +4,12 @@ import dev.loupe.core.spi.SpiVersion;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ModelSpec;
 import dev.loupe.core.spi.BackendProvider;
+import dev.loupe.core.stability.Stable;
 import java.nio.file.Path;
 import java.util.Set;
 
 /** The TensorFlow Java backend, for SavedModels. Constructing it loads nothing native. */
+@Stable
 public final class TfBackendProvider implements BackendProvider {
 
     @Override

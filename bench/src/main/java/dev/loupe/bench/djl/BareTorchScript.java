@@ -15,6 +15,7 @@ import ai.djl.repository.zoo.ZooModel;
 import dev.loupe.bench.BareEngine;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import java.nio.file.Path;
 
@@ -24,6 +25,7 @@ import java.nio.file.Path;
  * it (trainParam, frozen parameters), since input gradients need that (see FACTS.md). Each call
  * works in its own NDManager, closed before it returns.
  */
+@Internal
 public final class BareTorchScript implements BareEngine {
 
     private final ZooModel<NDList, NDList> model;

@@ -1,10 +1,12 @@
 package dev.loupe.bench.memory;
 
+import dev.loupe.core.stability.Internal;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
 /** Takes a {@link MemorySample}; tests give fixed numbers. */
 @FunctionalInterface
+@Internal
 public interface MemoryProbe {
 
     MemorySample sample(long explanations, double seconds);

@@ -1,6 +1,7 @@
 package dev.loupe.bench.memory;
 
 import dev.loupe.bench.stats.Stats;
+import dev.loupe.core.stability.Internal;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
@@ -10,6 +11,7 @@ import java.util.function.ToLongFunction;
  * least-squares fits of KiB against the explanation count, over all samples and over the second
  * half (the steady state, after allocators and caches have settled).
  */
+@Internal
 public record MemoryReport(String method, long explanations, long every, int batchSize, double seconds,
         List<MemorySample> samples) {
 

@@ -1,5 +1,7 @@
 package dev.loupe.bench.memory;
 
+import dev.loupe.core.stability.Internal;
+
 /**
  * The process's memory after {@code explanations} explanations, in KiB. RSS and HWM are -1 where
  * {@code /proc/self/status} cannot be read.
@@ -10,6 +12,7 @@ package dev.loupe.bench.memory;
  * @param heapCommittedKiB Java heap reserved from the OS
  * @param nonHeapCommittedKiB the JVM's own committed areas (metaspace, code cache)
  */
+@Internal
 public record MemorySample(long explanations, double seconds, long rssKiB, long hwmKiB, long heapUsedKiB,
         long heapCommittedKiB, long nonHeapCommittedKiB) {
 

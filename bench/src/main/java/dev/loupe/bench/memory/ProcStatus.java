@@ -1,5 +1,6 @@
 package dev.loupe.bench.memory;
 
+import dev.loupe.core.stability.Internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Optional;
  * The process's resident set from {@code /proc/self/status} (Linux): {@code VmRSS}, the pages in
  * RAM now, native libtorch memory included, and {@code VmHWM}, the peak of VmRSS so far.
  */
+@Internal
 public record ProcStatus(long vmRssKiB, long vmHwmKiB) {
 
     static final Path SELF = Path.of("/proc/self/status");

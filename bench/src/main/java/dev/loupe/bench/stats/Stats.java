@@ -1,8 +1,10 @@
 package dev.loupe.bench.stats;
 
+import dev.loupe.core.stability.Internal;
 import java.util.Arrays;
 
 /** The few statistics the benchmark reports. */
+@Internal
 public final class Stats {
 
     private Stats() {

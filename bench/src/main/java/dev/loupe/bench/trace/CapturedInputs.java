@@ -1,5 +1,6 @@
 package dev.loupe.bench.trace;
 
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
  * Arrays drawn inside {@code randomNormal} are not captured: the replay uploads standard normal
  * values of the same shape, which is what they are.
  */
+@Internal
 public final class CapturedInputs {
 
     private final Map<Integer, FloatArray> uploads = new HashMap<>();

@@ -1,6 +1,7 @@
 package dev.loupe.bench.trace;
 
 import dev.loupe.core.model.HookSpec;
+import dev.loupe.core.stability.Internal;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ import java.util.Objects;
  * as {@link RecordingModel} logs it: enough to make the same call again on inputs of the same
  * shapes. {@code scope} numbers the scopes in the order they were opened within one trace.
  */
+@Internal
 public sealed interface EngineCall {
 
     /** The scope the call was made in. */

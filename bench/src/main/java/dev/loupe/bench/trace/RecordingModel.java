@@ -5,6 +5,7 @@ import dev.loupe.core.model.Capability;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ModelDescription;
 import dev.loupe.core.model.Scope;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.Tensor;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Set;
  *
  * <p>Closing this wrapper does not close the wrapped model: whoever opened it closes it.
  */
+@Internal
 public final class RecordingModel implements ExplainableModel {
 
     private final ExplainableModel model;

@@ -3,6 +3,7 @@ package dev.loupe.bench.trace;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.Scope;
 import dev.loupe.core.model.TargetResolver;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.Tensor;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
  * <p>CPU engines (libtorch through DJL) finish each call before returning, so timing the replay
  * times the work; an asynchronous GPU backend would need a synchronisation at the end.
  */
+@Internal
 public final class Replay {
 
     private Replay() {

@@ -1,5 +1,6 @@
 package dev.loupe.bench.trace;
 
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.SplittableRandom;
  * Gradients' first points) than on random ones, so a floor on random inputs would misstate the
  * overhead of a method whose inputs are unusual.
  */
+@Internal
 public final class ReplayInputs {
 
     private final CapturedInputs captured;

@@ -1,8 +1,10 @@
 package dev.loupe.bench.trace;
 
+import dev.loupe.core.stability.Internal;
 import java.util.Arrays;
 
 /** A tensor shape with value equality (a {@code long[]} in a record compares by identity). */
+@Internal
 public record Shape(long[] dims) {
 
     public Shape {

@@ -1,10 +1,12 @@
 package dev.loupe.bench.trace;
 
+import dev.loupe.core.stability.Internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The engine calls of one explanation, in the order they were made. */
+@Internal
 public record Trace(List<EngineCall> calls) {
 
     public Trace {

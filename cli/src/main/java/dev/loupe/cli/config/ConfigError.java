@@ -1,5 +1,6 @@
 package dev.loupe.cli.config;
 
+import dev.loupe.core.stability.Internal;
 import java.nio.file.Path;
 import java.util.Comparator;
 
@@ -9,6 +10,7 @@ import java.util.Comparator;
  * file's own key names ({@code "model.device"}, {@code "methods[1].params"}), or {@code ""} for
  * the whole file.
  */
+@Internal
 public record ConfigError(Path file, int line, int column, String path, String message) {
 
     /** By position in the file; errors without a position first. */

@@ -2,6 +2,7 @@ package dev.loupe.cli.config;
 
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.stability.Internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
  * one line per problem, each {@code file:line:column: path: message} (see
  * {@link ConfigError#render()}). A {@link ErrorKind#USAGE} error.
  */
+@Internal
 public final class ConfigException extends LoupeException {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package dev.loupe.cli.config;
 
+import dev.loupe.core.stability.Internal;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import java.util.List;
  * resolved against the folder of the config file, not the current directory. Integers in
  * free-form maps ({@code methods[].params}) are Long.
  */
+@Internal
 public final class ConfigLoader {
 
     private ConfigLoader() {

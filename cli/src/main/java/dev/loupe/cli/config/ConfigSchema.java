@@ -4,6 +4,7 @@ import dev.loupe.cli.config.ConfigFields.Field;
 import dev.loupe.core.model.Device;
 import dev.loupe.core.spi.ExplainerProvider;
 import dev.loupe.core.spi.MetricProvider;
+import dev.loupe.core.stability.Internal;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
@@ -22,6 +23,7 @@ import java.util.Map;
  *
  * <p>The result is plain maps and lists (JSON-ready), in declaration order.
  */
+@Internal
 public final class ConfigSchema {
 
     private ConfigSchema() {

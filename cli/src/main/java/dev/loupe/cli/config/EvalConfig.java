@@ -1,5 +1,6 @@
 package dev.loupe.cli.config;
 
+import dev.loupe.core.stability.Internal;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,6 +31,7 @@ import java.util.List;
  * <p>The {@code output:} section is the explain one; only {@code dir} matters here (no heatmaps
  * are written).
  */
+@Internal
 public record EvalConfig(
         ModelConfig model,
         @Default("{}") PreprocessConfig preprocess,

@@ -1,5 +1,6 @@
 package dev.loupe.cli.config;
 
+import dev.loupe.core.stability.Internal;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import java.util.Map;
  * the object; it goes through the same resize and crop as its image. Relative paths are resolved
  * against the config file's folder. An image without a mask is not scored by those metrics.
  */
+@Internal
 public record MasksConfig(@Nullable Path folder, @Default("{}") Map<String, Path> files) implements Validatable {
 
     @Override

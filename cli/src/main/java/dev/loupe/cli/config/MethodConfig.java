@@ -1,6 +1,7 @@
 package dev.loupe.cli.config;
 
 import dev.loupe.core.layer.LayerChoice;
+import dev.loupe.core.stability.Internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Map;
  *               ({@code all-conv}); its spelling is checked here, item by item, so each mistake
  *               gets its line and column; the names are checked against the model when it loads.
  */
+@Internal
 public record MethodConfig(String name, @Default("{}") Map<String, Object> params) implements Validatable {
 
     private static final String LAYER = "params.layer";

@@ -1,5 +1,6 @@
 package dev.loupe.cli.config;
 
+import dev.loupe.core.stability.Internal;
 import java.util.Map;
 
 /**
@@ -10,5 +11,6 @@ import java.util.Map;
  * @param params free-form parameters, validated later against the metric's own parameter spec
  *               (values as for {@link MethodConfig#params()})
  */
+@Internal
 public record MetricConfig(String name, @Default("{}") Map<String, Object> params) {
 }

@@ -1,6 +1,7 @@
 package dev.loupe.cli.config;
 
 import dev.loupe.core.model.Device;
+import dev.loupe.core.stability.Internal;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param options backend settings, string to string (numbers are kept as written); empty when
  *                absent; checked against the chosen backend's option names when the run starts
  */
+@Internal
 public record ModelConfig(
         Path path,
         @Default("auto") String backend,

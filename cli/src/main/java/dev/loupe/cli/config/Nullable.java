@@ -1,5 +1,6 @@
 package dev.loupe.cli.config;
 
+import dev.loupe.core.stability.Internal;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -13,5 +14,6 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
+@Internal
 public @interface Nullable {
 }

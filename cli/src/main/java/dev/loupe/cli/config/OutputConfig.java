@@ -1,5 +1,6 @@
 package dev.loupe.cli.config;
 
+import dev.loupe.core.stability.Internal;
 import dev.loupe.render.color.Colormap;
 import dev.loupe.render.heatmap.ChannelReduction;
 import dev.loupe.render.heatmap.SignHandling;
@@ -34,6 +35,7 @@ import java.util.Set;
  *                       as columns; default false
  * @param report         also write the HTML report, {@code <dir>/report/index.html}; default false
  */
+@Internal
 public record OutputConfig(
         Path dir,
         @Default("0.5") @Range(min = 0, max = 1) double overlayAlpha,

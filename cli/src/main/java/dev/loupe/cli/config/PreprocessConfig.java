@@ -1,5 +1,6 @@
 package dev.loupe.cli.config;
 
+import dev.loupe.core.stability.Internal;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * @param std        per-channel standard deviation, exactly 3 numbers, each &gt; 0; default
  *                   ImageNet's
  */
+@Internal
 public record PreprocessConfig(
         @Nullable Size resize,
         @Nullable Size centerCrop,

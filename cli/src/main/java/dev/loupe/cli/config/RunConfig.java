@@ -1,5 +1,6 @@
 package dev.loupe.cli.config;
 
+import dev.loupe.core.stability.Internal;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -43,6 +44,7 @@ import java.util.List;
  * @param methods    not empty, in file order
  * @param plugins    folders whose jars add methods, metrics or backends (see {@code --plugins}); default none
  */
+@Internal
 public record RunConfig(
         ModelConfig model,
         @Default("{}") PreprocessConfig preprocess,

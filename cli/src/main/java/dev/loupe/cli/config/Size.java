@@ -1,5 +1,6 @@
 package dev.loupe.cli.config;
 
+import dev.loupe.core.stability.Internal;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  * {@code Resize(int)}; {@code center-crop: 96} crops a 96 x 96 square), while
  * {@code [height, width]} is always exact. For a single number, height == width == it.
  */
+@Internal
 public record Size(int height, int width, boolean single) {
 
     public Size {

@@ -1,6 +1,7 @@
 package dev.loupe.cli.config;
 
 import dev.loupe.core.explain.Target;
+import dev.loupe.core.stability.Internal;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  * looked up in {@code model.labels}). A quoted number such as {@code "3"} is a label. A class
  * literally named {@code top} cannot be asked for by label.
  */
+@Internal
 public sealed interface TargetSpec permits TargetSpec.Top, TargetSpec.Index, TargetSpec.Label {
 
     String TOP = "top";

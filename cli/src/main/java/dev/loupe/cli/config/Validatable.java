@@ -1,10 +1,13 @@
 package dev.loupe.cli.config;
 
+import dev.loupe.core.stability.Internal;
+
 /**
  * A config record with rules that types and annotations cannot say (cross-field rules, "each
  * item &gt; 0"). The binder calls {@link #validate} right after constructing the record, when
  * all its fields bound cleanly; problems are collected with every other error of the file.
  */
+@Internal
 public interface Validatable {
 
     void validate(Validation validation);

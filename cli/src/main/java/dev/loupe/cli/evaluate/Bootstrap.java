@@ -1,5 +1,6 @@
 package dev.loupe.cli.evaluate;
 
+import dev.loupe.core.stability.Internal;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -10,6 +11,7 @@ import java.util.SplittableRandom;
  * per-image metric values (hits of 0 or 1, AUCs in [0, 1]) are far from normal on a few images.
  * With one value the interval is that value; with none it is undefined (NaN).
  */
+@Internal
 public record Bootstrap(double low, double high) {
 
     public static final int RESAMPLES = 2000;

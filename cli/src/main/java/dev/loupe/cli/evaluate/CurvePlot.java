@@ -1,5 +1,6 @@
 package dev.loupe.cli.evaluate;
 
+import dev.loupe.core.stability.Internal;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -16,6 +17,7 @@ import java.util.List;
  * 0 to the largest value (at least 1 for probabilities), both axes labelled and ticked, a legend
  * on the right.
  */
+@Internal
 public final class CurvePlot {
 
     /** One line: its label and points. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.loupe.core.evaluate.Curve;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.render.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.Map;
  *     mean curve of each method) for each kind of curve.
  * </ul>
  */
+@Internal
 public final class EvaluationFiles {
 
     public static final String FORMAT = "loupe-evaluation/1";

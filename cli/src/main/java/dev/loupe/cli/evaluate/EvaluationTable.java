@@ -3,6 +3,7 @@ package dev.loupe.cli.evaluate;
 import dev.loupe.core.evaluate.Curve;
 import dev.loupe.core.evaluate.MetricDirection;
 import dev.loupe.core.evaluate.MetricScore;
+import dev.loupe.core.stability.Internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
  * Every per-image score of a run, by method and metric, and their summaries. Rows keep the
  * order of the config (methods, then metrics).
  */
+@Internal
 public final class EvaluationTable {
 
     /** One image's score under one method and metric. */

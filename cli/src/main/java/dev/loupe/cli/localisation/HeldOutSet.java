@@ -1,5 +1,6 @@
 package dev.loupe.cli.localisation;
 
+import dev.loupe.core.stability.Internal;
 import dev.loupe.render.image.ImageLoader;
 import dev.loupe.render.image.ImageReadException;
 import dev.loupe.render.image.Preprocessor;
@@ -16,6 +17,7 @@ import java.util.List;
  * images in {@code images/} and a same-named binary mask per image in {@code masks/} (white on
  * the object). fixtures/shapes-heldout is one.
  */
+@Internal
 public record HeldOutSet(Path folder, List<Item> items) {
 
     /** One image, its true class, and its mask (row-major, true on the object). */

@@ -13,6 +13,7 @@ import dev.loupe.core.explain.Labels;
 import dev.loupe.core.explain.Target;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.registry.ExplainerRegistry;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.render.image.Preprocessor;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.Map;
  * object) and {@code energy-pointing-game} metrics of {@code loupe evaluate}, with the abs-max
  * channel reduction: one implementation for both commands.
  */
+@Internal
 public final class LocalisationRun {
 
     /** One method's result; {@code skipped} says why a method could not run, else null. */

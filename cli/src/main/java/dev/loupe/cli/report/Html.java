@@ -1,5 +1,6 @@
 package dev.loupe.cli.report;
 
+import dev.loupe.core.stability.Internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -8,6 +9,7 @@ import java.util.Locale;
  * messages, anything read from {@code run.json}) reaches a page through {@link #text}, and
  * every link through {@link #href}: a label {@code <script>} shows as those eight characters.
  */
+@Internal
 public final class Html {
 
     private Html() {

@@ -1,5 +1,6 @@
 package dev.loupe.cli.report;
 
+import dev.loupe.core.stability.Internal;
 import dev.loupe.render.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.stream.Stream;
  * and the input pictures), so another command can add a {@link ReportSection} and call
  * {@link #rebuild}.
  */
+@Internal
 public final class HtmlReport {
 
     private HtmlReport() {

@@ -1,5 +1,6 @@
 package dev.loupe.cli.report;
 
+import dev.loupe.core.stability.Internal;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * @param top   the most probable classes, best first; empty when {@code error} is set
  * @param error why the image could not be predicted (unreadable, ...), else {@code null}
  */
+@Internal
 public record ImagePredictions(String file, List<ReportPrediction> top, String error) {
 
     public ImagePredictions {

@@ -1,5 +1,6 @@
 package dev.loupe.cli.report;
 
+import dev.loupe.core.stability.Internal;
 import dev.loupe.render.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.Map;
  * What a {@link ReportSection} renders from: the run, the folders, and links relative to the
  * page being written (the index, or an image's page two folders down).
  */
+@Internal
 public final class ReportContext {
 
     private final Path outputDir;

@@ -1,6 +1,7 @@
 package dev.loupe.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loupe.core.stability.Internal;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import java.util.List;
  * @param predictions     its most probable classes, best first; empty when unknown
  * @param predictionError why it has no predictions, or {@code null}
  */
+@Internal
 public record ReportImage(int index, String file, String folder, String page, List<JsonNode> results,
         List<String> errors, List<ReportPrediction> predictions, String predictionError) {
 

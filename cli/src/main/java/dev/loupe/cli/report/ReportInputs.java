@@ -1,5 +1,6 @@
 package dev.loupe.cli.report;
 
+import dev.loupe.core.stability.Internal;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  * the run's order) with its top classes, and a way to get each image as the model saw it
  * (after resizing and cropping), drawn as the report's first column.
  */
+@Internal
 public record ReportInputs(List<ImagePredictions> images, InputPictures pictures) {
 
     /** The preprocessed image, for a {@code file} of {@link ImagePredictions}. */

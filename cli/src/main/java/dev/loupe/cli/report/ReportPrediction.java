@@ -1,5 +1,7 @@
 package dev.loupe.cli.report;
 
+import dev.loupe.core.stability.Internal;
+
 /**
  * One of an image's most probable classes, as {@code loupe predict} computes them (softmax in
  * double over the logits).
@@ -9,6 +11,7 @@ package dev.loupe.cli.report;
  * @param probability the softmax probability, in [0, 1]
  * @param logit       the raw score
  */
+@Internal
 public record ReportPrediction(int rank, int classIndex, String label, double probability, double logit) {
 
     /** {@code circle} or, without labels, {@code class 0}. */

@@ -3,6 +3,7 @@ package dev.loupe.cli.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.loupe.core.stability.Internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Set;
  * A finished run as the report sees it: {@code run.json} (kept whole, for the provenance), the
  * methods in run order, and one {@link ReportImage} per input image, failed ones included.
  */
+@Internal
 public final class ReportRun {
 
     private final JsonNode json;

@@ -1,5 +1,6 @@
 package dev.loupe.cli.report;
 
+import dev.loupe.core.stability.Internal;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -27,6 +28,7 @@ import java.util.Optional;
  * {@link ReportContext#include}. The classes of {@code Style} ({@code kv} tables, {@code card},
  * {@code cards}, {@code note}, {@code error}, {@code num}) keep a section in the report's look.
  */
+@Internal
 public interface ReportSection {
 
     /** The anchor of the section: lower case, digits and hyphens ({@code metrics}). */

@@ -1,8 +1,10 @@
 package dev.loupe.cli.report;
 
+import dev.loupe.core.stability.Internal;
 import java.util.List;
 
 /** The sections every report has, in page order. A new section is added here (see {@link ReportSection}). */
+@Internal
 public final class ReportSections {
 
     private ReportSections() {

@@ -1,5 +1,7 @@
 package dev.loupe.core.evaluate;
 
+import dev.loupe.core.stability.Experimental;
+
 /**
  * A curve behind a metric value (a deletion curve, say), saved as data and plotted.
  *
@@ -7,6 +9,7 @@ package dev.loupe.core.evaluate;
  * @param xLabel what x means, e.g. {@code fraction of pixels removed}
  * @param yLabel what y means, e.g. {@code softmax probability of the target}
  */
+@Experimental
 public record Curve(String name, String xLabel, String yLabel, double[] x, double[] y) {
 
     public Curve {

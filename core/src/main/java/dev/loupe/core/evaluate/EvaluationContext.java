@@ -8,6 +8,7 @@ import dev.loupe.core.explain.Progress;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.Scope;
 import dev.loupe.core.model.TargetResolver;
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.List;
 
@@ -21,6 +22,7 @@ import java.util.List;
  *     (or a null list) where none is known
  * @param batchSize how many perturbed images to send through the model at once
  */
+@Experimental
 public record EvaluationContext(ExplainableModel model, Scope scope, FloatArray images, int[] targets,
         List<Attribution> attributions, Explainer explainer, ImageSource imageSource, List<FloatArray> masks,
         long seed, int batchSize, Progress progress) {

@@ -1,5 +1,6 @@
 package dev.loupe.core.evaluate;
 
+import dev.loupe.core.stability.Experimental;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * Like an explainer, a metric must not keep backend tensors beyond the call.
  */
 @FunctionalInterface
+@Experimental
 public interface Metric {
 
     List<MetricScore> evaluate(EvaluationContext context);

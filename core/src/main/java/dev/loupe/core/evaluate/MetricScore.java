@@ -1,5 +1,6 @@
 package dev.loupe.core.evaluate;
 
+import dev.loupe.core.stability.Experimental;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param curves the curves behind the value, possibly none
  * @param note why the value is NaN, or null
  */
+@Experimental
 public record MetricScore(double value, Map<String, Double> details, List<Curve> curves, String note) {
 
     public MetricScore {

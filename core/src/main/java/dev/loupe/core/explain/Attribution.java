@@ -1,5 +1,6 @@
 package dev.loupe.core.explain;
 
+import dev.loupe.core.stability.Stable;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param layer the layer a layer method used, or {@code null}
  * @param details method-specific facts for provenance (e.g. a convergence delta)
  */
+@Stable
 public record Attribution(FloatArray map, MapKind kind, int target, float score, String layer, Map<String, Object> details) {
 
     public Attribution {

@@ -4,6 +4,7 @@ import dev.loupe.core.layer.LayerSelector;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.Scope;
 import dev.loupe.core.model.TargetResolver;
+import dev.loupe.core.stability.Stable;
 import dev.loupe.core.tensor.FloatArray;
 
 /**
@@ -11,6 +12,7 @@ import dev.loupe.core.tensor.FloatArray;
  * closed by the caller, the preprocessed images (B, C, H, W), the targets, a way to read
  * image files that parameters name, and where to report progress.
  */
+@Stable
 public record ExplainContext(ExplainableModel model, Scope scope, FloatArray images, TargetResolver targets,
         ImageSource imageSource, Progress progress) {
 

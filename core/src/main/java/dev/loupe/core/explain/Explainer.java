@@ -1,5 +1,6 @@
 package dev.loupe.core.explain;
 
+import dev.loupe.core.stability.Stable;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  * Implementations must not keep backend tensors beyond the call: the scope closes after it.
  */
 @FunctionalInterface
+@Stable
 public interface Explainer {
 
     List<Attribution> explain(ExplainContext context);

@@ -2,10 +2,12 @@ package dev.loupe.core.explain;
 
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.Scope;
+import dev.loupe.core.stability.Stable;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.List;
 
 /** Runs an explainer on a batch inside a scope that is always closed. */
+@Stable
 public final class Explanations {
 
     private Explanations() {

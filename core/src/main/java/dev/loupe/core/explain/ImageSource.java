@@ -2,6 +2,7 @@ package dev.loupe.core.explain;
 
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.stability.Stable;
 import dev.loupe.core.tensor.FloatArray;
 
 /**
@@ -10,6 +11,7 @@ import dev.loupe.core.tensor.FloatArray;
  * themselves. The caller that preprocessed the batch supplies it.
  */
 @FunctionalInterface
+@Stable
 public interface ImageSource {
 
     /** The image at {@code file}, preprocessed: (C, H, W). */

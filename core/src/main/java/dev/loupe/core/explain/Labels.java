@@ -2,6 +2,7 @@ package dev.loupe.core.explain;
 
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.stability.Stable;
 import dev.loupe.core.text.Suggestions;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Class names in class-index order; empty when the user gave no labels file. */
+@Stable
 public final class Labels {
 
     private final List<String> names;

@@ -1,11 +1,14 @@
 package dev.loupe.core.explain;
 
+import dev.loupe.core.stability.Stable;
+
 /**
  * How far an explanation call has got, for progress bars: methods that run many passes (Score-CAM,
  * occlusion, RISE, SmoothGrad, Integrated Gradients) report after each one. Reports are cheap and
  * may be ignored; {@code done} never decreases within one call.
  */
 @FunctionalInterface
+@Stable
 public interface Progress {
 
     /** Does nothing. */

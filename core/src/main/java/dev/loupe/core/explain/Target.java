@@ -1,6 +1,9 @@
 package dev.loupe.core.explain;
 
+import dev.loupe.core.stability.Stable;
+
 /** Which class an explanation is about. */
+@Stable
 public sealed interface Target permits Target.TopPrediction, Target.ClassIndex, Target.ClassLabel {
 
     /** The class the model scores highest for each image. */

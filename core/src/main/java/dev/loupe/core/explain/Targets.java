@@ -3,10 +3,12 @@ package dev.loupe.core.explain;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.model.TargetResolver;
+import dev.loupe.core.stability.Stable;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.List;
 
 /** Turns the user's targets into a {@link TargetResolver}, checking indices against the logits. */
+@Stable
 public final class Targets {
 
     private Targets() {

@@ -2,6 +2,7 @@ package dev.loupe.core.layer;
 
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.stability.Stable;
 import dev.loupe.core.text.Suggestions;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
  * or a {@link LayerGroup} ({@code all-conv}: a layer grid). Parsing checks only the spelling of
  * the list; {@link #resolve} checks the names against a model.
  */
+@Stable
 public final class LayerChoice {
 
     /** How the layers' maps are used. */

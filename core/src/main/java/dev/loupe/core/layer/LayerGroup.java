@@ -2,6 +2,7 @@ package dev.loupe.core.layer;
 
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.stability.Stable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
  * is the order they run in for models that register modules in the order they call them, as
  * torchvision's do.
  */
+@Stable
 public enum LayerGroup {
 
     /** {@value #ALL_CONV_RULE}. */

@@ -1,5 +1,6 @@
 package dev.loupe.core.layer;
 
+import dev.loupe.core.stability.Stable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -11,6 +12,7 @@ import java.util.Objects;
  * single graph operation inside a layer, addressable but not a layer of its own: layer groups
  * and the tree skip it.
  */
+@Stable
 public record LayerInfo(String path, String type, long[] outputShape, boolean op) {
 
     public LayerInfo {

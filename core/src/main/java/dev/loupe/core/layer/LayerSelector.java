@@ -2,6 +2,7 @@ package dev.loupe.core.layer;
 
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.stability.Stable;
 import dev.loupe.core.text.Suggestions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Set;
  * Resolves the layer names users write ({@code layer4}, {@code features.28}) against a model's
  * layers. The name {@value #AUTO} picks a sensible layer for class activation maps.
  */
+@Stable
 public final class LayerSelector {
 
     public static final String AUTO = "auto";

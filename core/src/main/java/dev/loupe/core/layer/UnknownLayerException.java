@@ -2,9 +2,11 @@ package dev.loupe.core.layer;
 
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.stability.Stable;
 import java.util.List;
 
 /** A layer name that the model does not have; the message lists the closest existing names. */
+@Stable
 public final class UnknownLayerException extends LoupeException {
 
     private final String layer;

@@ -1,6 +1,9 @@
 package dev.loupe.core.model;
 
+import dev.loupe.core.stability.Stable;
+
 /** What a loaded model can do for an explainer. Explainers declare which ones they need. */
+@Stable
 public enum Capability {
     /** Run a batch forward and return the logits. */
     FORWARD,

@@ -1,5 +1,6 @@
 package dev.loupe.core.model;
 
+import dev.loupe.core.stability.Stable;
 import dev.loupe.core.text.Suggestions;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.Locale;
  * is {@code gpu:0}) or {@code auto} (the first GPU when the backend finds one, else the CPU).
  * {@link #toString()} gives the canonical text, which {@link #parse} reads back.
  */
+@Stable
 public final class Device {
 
     /** What kind of device; a GPU also has an {@link #index()}. */

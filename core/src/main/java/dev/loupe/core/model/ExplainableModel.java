@@ -1,6 +1,7 @@
 package dev.loupe.core.model;
 
 import dev.loupe.core.layer.LayerInfo;
+import dev.loupe.core.stability.Stable;
 import java.util.List;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import java.util.Set;
  * do (dev.loupe.api's ConcurrentExplainTest checks it bit for bit); {@link #parameters()} is the
  * exception, see {@link ModelParameters}.
  */
+@Stable
 public interface ExplainableModel extends AutoCloseable {
 
     ModelDescription description();

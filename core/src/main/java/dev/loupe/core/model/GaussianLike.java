@@ -1,5 +1,6 @@
 package dev.loupe.core.model;
 
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.NoiseSource;
 
 /**
@@ -7,6 +8,7 @@ import dev.loupe.core.tensor.NoiseSource;
  * with the tensor's own mean and (population) standard deviation, drawn on the host from
  * {@link NoiseSource#seeded}, so every backend draws the same numbers for the same seed and name.
  */
+@Internal
 public final class GaussianLike {
 
     private GaussianLike() {

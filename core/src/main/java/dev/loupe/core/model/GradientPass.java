@@ -1,8 +1,10 @@
 package dev.loupe.core.model;
 
+import dev.loupe.core.stability.Stable;
 import dev.loupe.core.tensor.Tensor;
 
 /** The result of a forward and backward pass. */
+@Stable
 public interface GradientPass extends ForwardPass {
 
     /** The class each image's gradients were taken for. */

@@ -1,5 +1,6 @@
 package dev.loupe.core.model;
 
+import dev.loupe.core.stability.Stable;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ import java.util.Objects;
  * goes through ReLUs ({@link ReluRule#PLAIN} unless set with {@link #withReluRule}; other rules
  * need {@link Capability#RELU_RULES}). Gradients w.r.t. captured layers come with every gradient pass.
  */
+@Stable
 public record HookSpec(List<String> layers, boolean inputGradient, ReluRule reluRule) {
 
     public HookSpec {

@@ -1,5 +1,6 @@
 package dev.loupe.core.model;
 
+import dev.loupe.core.stability.Experimental;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * <p>Randomising changes the shared model in place: no other thread may use the model until the
  * returned edit is closed, which restores every original value exactly.
  */
+@Experimental
 public interface ModelParameters {
 
     /**

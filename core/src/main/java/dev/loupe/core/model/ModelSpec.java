@@ -1,5 +1,6 @@
 package dev.loupe.core.model;
 
+import dev.loupe.core.stability.Stable;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import java.util.Objects;
  * What to open: the model file, the device, and the input shape {@code (C, H, W)} the model is
  * fed (used to report layer output shapes). {@code options} carries backend-specific settings.
  */
+@Stable
 public record ModelSpec(Path path, Device device, long[] inputShape, Map<String, String> options) {
 
     public ModelSpec {

@@ -1,10 +1,13 @@
 package dev.loupe.core.model;
 
+import dev.loupe.core.stability.Stable;
+
 /**
  * How a gradient pass back-propagates through each ReLU, with s the ReLU's input and g the
  * gradient arriving at its output. Only the ReLU backward differs; everything else is autograd.
  * Backends that can change it declare {@link Capability#RELU_RULES}.
  */
+@Stable
 public enum ReluRule {
     /** Ordinary backprop: {@code 1[s>0] * g}. */
     PLAIN,

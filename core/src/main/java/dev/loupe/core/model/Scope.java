@@ -2,6 +2,7 @@ package dev.loupe.core.model;
 
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.stability.Stable;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.NoiseSource;
 import dev.loupe.core.tensor.Tensor;
@@ -12,6 +13,7 @@ import dev.loupe.core.tensor.Tensor;
  * outputs to capture and which gradients to compute, and the backend removes whatever it
  * installed before the call returns, also when it fails.
  */
+@Stable
 public interface Scope extends AutoCloseable {
 
     /** Copies a host array into the backend. */

@@ -1,5 +1,6 @@
 package dev.loupe.core.model;
 
+import dev.loupe.core.stability.Stable;
 import dev.loupe.core.tensor.FloatArray;
 
 /**
@@ -7,6 +8,7 @@ import dev.loupe.core.tensor.FloatArray;
  * prediction" target costs no extra forward.
  */
 @FunctionalInterface
+@Stable
 public interface TargetResolver {
 
     /** One class index per image, given logits of shape (B, classes). */

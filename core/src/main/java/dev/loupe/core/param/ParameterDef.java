@@ -1,5 +1,6 @@
 package dev.loupe.core.param;
 
+import dev.loupe.core.stability.Stable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
  * (never null: every parameter has one, so a run's provenance can list them all), description,
  * and, for numbers, an inclusive range; for choices, the allowed words.
  */
+@Stable
 public record ParameterDef(
         String name, ParameterType type, Object defaultValue, String description,
         Double min, Double max, List<String> choices) {

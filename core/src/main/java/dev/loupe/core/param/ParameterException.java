@@ -2,9 +2,11 @@ package dev.loupe.core.param;
 
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
+import dev.loupe.core.stability.Stable;
 import java.util.List;
 
 /** Unknown or ill-typed method parameters; lists every problem at once. */
+@Stable
 public final class ParameterException extends LoupeException {
 
     private final List<String> problems;

@@ -1,5 +1,6 @@
 package dev.loupe.core.param;
 
+import dev.loupe.core.stability.Stable;
 import dev.loupe.core.text.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
  * every given value must be consumed by a declared parameter and fit its type and range, and
  * every problem is reported at once.
  */
+@Stable
 public final class ParameterSpec {
 
     private final Map<String, ParameterDef> defs = new LinkedHashMap<>();

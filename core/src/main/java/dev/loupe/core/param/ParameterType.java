@@ -1,6 +1,9 @@
 package dev.loupe.core.param;
 
+import dev.loupe.core.stability.Stable;
+
 /** The types a method parameter can have. Values from YAML or {@code key=value} flags are coerced. */
+@Stable
 public enum ParameterType {
     INTEGER("an integer"),
     NUMBER("a number"),

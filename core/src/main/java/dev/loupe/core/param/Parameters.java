@@ -1,5 +1,6 @@
 package dev.loupe.core.param;
 
+import dev.loupe.core.stability.Stable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Map;
  * Validated parameter values, defaults filled in, typed as declared: INTEGER as Long, NUMBER as
  * Double, BOOLEAN as Boolean, the rest as String.
  */
+@Stable
 public final class Parameters {
 
     private final Map<String, Object> values;

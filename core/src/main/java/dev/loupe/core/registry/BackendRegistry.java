@@ -3,6 +3,7 @@ package dev.loupe.core.registry;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.spi.BackendProvider;
+import dev.loupe.core.stability.Stable;
 import dev.loupe.core.text.Suggestions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 /** The backends on the class path, and the choice of one for a model file. */
+@Stable
 public final class BackendRegistry {
 
     public static final String AUTO = "auto";

@@ -4,6 +4,7 @@ import dev.loupe.core.explain.Explainer;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.stability.Stable;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  * names both classes and their jars: silently picking one would make results depend on jar order
  * (the rules live in {@link NamedProviders}, shared with {@link MetricRegistry}).
  */
+@Stable
 public final class ExplainerRegistry {
 
     private final NamedProviders<ExplainerProvider> providers;

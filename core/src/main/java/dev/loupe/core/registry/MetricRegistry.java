@@ -4,6 +4,7 @@ import dev.loupe.core.evaluate.Metric;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.MetricProvider;
+import dev.loupe.core.stability.Experimental;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  * {@link NamedProviders}): strict names, duplicates are a hard error, unknown names get a "did you
  * mean", a metric the model cannot support is refused with the backend's reasons.
  */
+@Experimental
 public final class MetricRegistry {
 
     private final NamedProviders<MetricProvider> providers;

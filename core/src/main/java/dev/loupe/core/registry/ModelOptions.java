@@ -3,11 +3,13 @@ package dev.loupe.core.registry;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.spi.BackendProvider;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.text.Suggestions;
 import java.util.Map;
 import java.util.TreeSet;
 
 /** Checks {@code ModelSpec.options} against what the chosen backend reads, before it opens anything. */
+@Internal
 public final class ModelOptions {
 
     private ModelOptions() {

@@ -1,10 +1,12 @@
 package dev.loupe.core.registry;
 
+import dev.loupe.core.stability.Stable;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 
 /** Where a provider class was loaded from, for messages and {@code loupe methods}. */
+@Stable
 public final class ProviderSource {
 
     private ProviderSource() {

@@ -2,6 +2,7 @@ package dev.loupe.core.spi;
 
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.model.ModelSpec;
+import dev.loupe.core.stability.Stable;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -10,6 +11,7 @@ import java.util.Set;
  * construct: a native library is loaded only by {@link #open}, so that only the backend in use
  * loads its native code.
  */
+@Stable
 public interface BackendProvider {
 
     String name();

@@ -5,6 +5,7 @@ import dev.loupe.core.model.Capability;
 import dev.loupe.core.model.ExplainableModel;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
+import dev.loupe.core.stability.Stable;
 import java.util.Set;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Set;
  * {@code META-INF/services/dev.loupe.core.spi.ExplainerProvider}. The name must match
  * {@code ^[a-z][a-z0-9-]*$} and be unique among all providers on the class path.
  */
+@Stable
 public interface ExplainerProvider {
 
     String name();

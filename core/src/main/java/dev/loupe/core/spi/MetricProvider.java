@@ -5,6 +5,7 @@ import dev.loupe.core.evaluate.MetricDirection;
 import dev.loupe.core.model.Capability;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
+import dev.loupe.core.stability.Experimental;
 import java.util.Set;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Set;
  * are: list the implementation in {@code META-INF/services/dev.loupe.core.spi.MetricProvider}.
  * The name must match {@code ^[a-z][a-z0-9-]*$} and be unique among all metric providers.
  */
+@Experimental
 public interface MetricProvider {
 
     String name();

@@ -1,5 +1,7 @@
 package dev.loupe.core.spi;
 
+import dev.loupe.core.stability.Stable;
+
 /**
  * The version of the plugin SPI ({@code dev.loupe.core.spi} and the types its methods take and
  * return). A provider returns {@link #CURRENT} from its {@code spiVersion()}: the constant is
@@ -10,6 +12,7 @@ package dev.loupe.core.spi;
  * only add (default methods, new types). A new major version may break plugins, which are then
  * refused with a message naming them and their jar while the others load.
  */
+@Stable
 public final class SpiVersion {
 
     public static final int MAJOR = 1;

@@ -1,11 +1,13 @@
 package dev.loupe.core.tensor;
 
+import dev.loupe.core.stability.Stable;
 import java.util.Arrays;
 
 /**
  * A dense float32 array on the Java heap with a row-major shape. This is how values leave a
  * backend: every result of an explanation is a {@code FloatArray}, never a native handle.
  */
+@Stable
 public record FloatArray(float[] data, long[] shape) {
 
     public FloatArray {

@@ -1,5 +1,6 @@
 package dev.loupe.core.tensor;
 
+import dev.loupe.core.stability.Internal;
 import java.util.Arrays;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Arrays;
  * {@link FloatArray} hands out its array, so it cannot be a read-only view), and nothing writes
  * to them in between. That is why {@link #reshape} can share its operand's values.
  */
+@Internal
 public final class HostTensor implements Tensor {
 
     private final float[] data;

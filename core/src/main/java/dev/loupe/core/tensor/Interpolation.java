@@ -1,6 +1,9 @@
 package dev.loupe.core.tensor;
 
+import dev.loupe.core.stability.Stable;
+
 /** Resampling rules for {@link Tensor#interpolate}. */
+@Stable
 public enum Interpolation {
     /** Half-pixel centres: PyTorch's {@code interpolate(mode="bilinear", align_corners=False)}. */
     BILINEAR,

@@ -1,11 +1,14 @@
 package dev.loupe.core.tensor;
 
+import dev.loupe.core.stability.Stable;
+
 /**
  * Where random values come from. Explainers never call a backend's own random generator: noise
  * is drawn here, on the host, from a seeded stream, so that every backend sees the same noise
  * for the same seed and a test can inject the exact noise a reference used.
  */
 @FunctionalInterface
+@Stable
 public interface NoiseSource {
 
     /** The next {@code shape}-sized block of standard normal values. */

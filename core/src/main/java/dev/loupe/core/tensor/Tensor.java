@@ -1,5 +1,7 @@
 package dev.loupe.core.tensor;
 
+import dev.loupe.core.stability.Stable;
+
 /**
  * An array that lives in a backend (host memory for CPU engines, device memory for GPU ones).
  * Explainers compute with these so that a GPU backend never copies to the host inside a method;
@@ -9,6 +11,7 @@ package dev.loupe.core.tensor;
  * that scope closes; tensors are never closed one by one. Operations return new tensors and
  * never modify their operands. Binary operations broadcast like NumPy.
  */
+@Stable
 public interface Tensor {
 
     long[] shape();

@@ -1,10 +1,12 @@
 package dev.loupe.core.text;
 
+import dev.loupe.core.stability.Internal;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
 /** "Did you mean" lists for names a user got wrong. */
+@Internal
 public final class Suggestions {
 
     private Suggestions() {

@@ -3,6 +3,7 @@ package dev.loupe.methods.cam;
 import dev.loupe.core.model.Capability;
 import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.Parameters;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.Tensor;
 import dev.loupe.methods.BatchedScores;
@@ -18,6 +19,7 @@ import java.util.Set;
  * only. One forward per channel, {@code batch-size} per pass, each in its own scope; when y is 0
  * the differences are not divided.
  */
+@Internal
 public final class AblationCamProvider extends CamFamilyProvider {
 
     @Override

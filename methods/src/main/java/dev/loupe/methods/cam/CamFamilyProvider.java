@@ -17,6 +17,7 @@ import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.Tensor;
 import dev.loupe.methods.BuiltinMethod;
@@ -36,6 +37,7 @@ import java.util.Set;
  * defines only its {@link Formula}, usually channel weights. Normalisation and upsampling are
  * render steps, never done here.
  */
+@Internal
 public abstract class CamFamilyProvider implements ExplainerProvider {
 
     /** How a variant makes its map from the evidence: (B, h, w), before the final ReLU. */

@@ -3,6 +3,7 @@ package dev.loupe.methods.cam;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.param.Parameters;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.Tensor;
 
@@ -16,6 +17,7 @@ import dev.loupe.core.tensor.Tensor;
  * means something other than GAP + linear follows the layer, and the method refuses (a nonlinear
  * head after the pooling would pass this test; CAM is then Grad-CAM without its ReLU, times h w).
  */
+@Internal
 public final class CamProvider extends CamFamilyProvider {
 
     /** How far a channel's gradient may vary across positions, relative to the image's largest |gradient|. */

@@ -1,6 +1,7 @@
 package dev.loupe.methods.cam;
 
 import dev.loupe.core.param.Parameters;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 
 /**
@@ -11,6 +12,7 @@ import dev.loupe.core.tensor.FloatArray;
  * out inverted and then zeroed by the ReLU; Loupe orients the component so that it correlates
  * positively with the channel-summed activation. Computed on the host: the matrix is small.
  */
+@Internal
 public final class EigenCamProvider extends CamFamilyProvider {
 
     @Override

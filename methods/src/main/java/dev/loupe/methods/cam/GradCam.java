@@ -2,9 +2,11 @@ package dev.loupe.methods.cam;
 
 import dev.loupe.core.model.GradientPass;
 import dev.loupe.core.param.ParameterDef;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.Tensor;
 
 /** The Grad-CAM formula on a finished gradient pass, shared by grad-cam and guided-grad-cam. */
+@Internal
 public final class GradCam {
 
     /** The layer whose activations are weighted. */

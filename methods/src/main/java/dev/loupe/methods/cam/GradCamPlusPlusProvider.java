@@ -1,6 +1,7 @@
 package dev.loupe.methods.cam;
 
 import dev.loupe.core.param.Parameters;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.Tensor;
 
 /**
@@ -9,6 +10,7 @@ import dev.loupe.core.tensor.Tensor;
  * map = ReLU(sum_k w_k A^k). Xplique averages instead of summing over ij, which only rescales
  * the map; Loupe follows the paper and pytorch-grad-cam.
  */
+@Internal
 public final class GradCamPlusPlusProvider extends CamFamilyProvider {
 
     /** pytorch-grad-cam's guard in the alpha denominator. */

@@ -1,6 +1,7 @@
 package dev.loupe.methods.cam;
 
 import dev.loupe.core.param.Parameters;
+import dev.loupe.core.stability.Internal;
 
 /**
  * Grad-CAM (Selvaraju et al. 2017): channel weights are the spatial mean of the target's
@@ -8,6 +9,7 @@ import dev.loupe.core.param.Parameters;
  * pytorch-grad-cam the ReLU is on by default; {@code relu: false} keeps the signed sum, as
  * Captum's LayerGradCam does by default.
  */
+@Internal
 public final class GradCamProvider extends CamFamilyProvider {
 
     @Override

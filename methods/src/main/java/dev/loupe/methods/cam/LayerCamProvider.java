@@ -1,9 +1,11 @@
 package dev.loupe.methods.cam;
 
 import dev.loupe.core.param.Parameters;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.Tensor;
 
 /** LayerCAM (Jiang et al. 2021): map = ReLU(sum_k ReLU(g^k) * A^k), element-wise. */
+@Internal
 public final class LayerCamProvider extends CamFamilyProvider {
 
     @Override

@@ -1,6 +1,7 @@
 package dev.loupe.methods.cam;
 
 import dev.loupe.core.explain.ExplainContext;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.Tensor;
 import dev.loupe.methods.ResolvedTargets;
@@ -10,6 +11,7 @@ import dev.loupe.methods.ResolvedTargets;
  * (B, C, h, w), and, for gradient variants, the target logit's gradient there (same shape;
  * {@code null} for variants that need none), with the context for variants that run more passes.
  */
+@Internal
 public record LayerEvidence(ExplainContext context, String layer, Tensor activation, Tensor gradient,
         ResolvedTargets targets) {
 

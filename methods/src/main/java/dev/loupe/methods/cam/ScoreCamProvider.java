@@ -3,6 +3,7 @@ package dev.loupe.methods.cam;
 import dev.loupe.core.model.HookSpec;
 import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.Parameters;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.Interpolation;
 import dev.loupe.core.tensor.Tensor;
@@ -18,6 +19,7 @@ import java.util.List;
  * a softmax over classes at each masked image instead. One forward per channel, {@code
  * batch-size} masked images per pass, each pass in its own scope.
  */
+@Internal
 public final class ScoreCamProvider extends CamFamilyProvider {
 
     static final double EPSILON = 1e-8;

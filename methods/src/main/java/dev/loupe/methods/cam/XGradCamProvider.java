@@ -1,12 +1,14 @@
 package dev.loupe.methods.cam;
 
 import dev.loupe.core.param.Parameters;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.Tensor;
 
 /**
  * XGrad-CAM (Fu et al. 2020): w_k = sum_ij(g_ij A_ij) / (sum_ij A_ij + 1e-7), map =
  * ReLU(sum_k w_k A^k), as pytorch-grad-cam computes it.
  */
+@Internal
 public final class XGradCamProvider extends CamFamilyProvider {
 
     /** pytorch-grad-cam's guard against channels that sum to zero. */

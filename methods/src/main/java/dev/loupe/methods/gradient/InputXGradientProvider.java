@@ -8,6 +8,7 @@ import dev.loupe.core.model.GradientPass;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.Tensor;
 import dev.loupe.methods.BuiltinMethod;
 import dev.loupe.methods.PerImage;
@@ -19,6 +20,7 @@ import java.util.Set;
  * signed and per channel, in the model's normalised input units. One forward and backward pass
  * for the whole batch.
  */
+@Internal
 public final class InputXGradientProvider implements ExplainerProvider {
 
     @Override

@@ -11,6 +11,7 @@ import dev.loupe.core.param.ParameterException;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.methods.BuiltinMethod;
 import dev.loupe.methods.ResolvedTargets;
@@ -29,6 +30,7 @@ import java.util.Set;
  * ({@code completeness-delta}, with {@code baseline-score} = y_c(x')): it shrinks as the rule
  * gets finer, and a large value says the steps are too few.
  */
+@Internal
 public final class IntegratedGradientsProvider implements ExplainerProvider {
 
     static final String NAME = "integrated-gradients";

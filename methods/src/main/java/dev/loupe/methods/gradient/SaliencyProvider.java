@@ -9,6 +9,7 @@ import dev.loupe.core.model.HookSpec;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.methods.BuiltinMethod;
 import dev.loupe.methods.PerImage;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Set;
  * Captum's Saliency takes |.| by default; here the raw gradient is kept and the absolute value
  * is a render choice (the default channel reduction is abs-max).
  */
+@Internal
 public final class SaliencyProvider implements ExplainerProvider {
 
     @Override

@@ -8,6 +8,7 @@ import dev.loupe.core.param.ParameterException;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.NoiseSource;
 import dev.loupe.methods.BuiltinMethod;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.function.LongFunction;
  * are in the details. The integrated-gradients base takes {@code ig-steps} and {@code ig-method}
  * and a zero baseline.
  */
+@Internal
 public final class SmoothGradProvider implements ExplainerProvider {
 
     static final String NAME = "smoothgrad";

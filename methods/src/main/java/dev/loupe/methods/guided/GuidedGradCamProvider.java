@@ -13,6 +13,7 @@ import dev.loupe.core.model.ReluRule;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.Interpolation;
 import dev.loupe.core.tensor.Tensor;
 import dev.loupe.methods.BuiltinMethod;
@@ -29,6 +30,7 @@ import java.util.Set;
  * pytorch-grad-cam's min-max normalised one: the product differs from theirs by the per-image
  * normalisation only, which render applies anyway.
  */
+@Internal
 public final class GuidedGradCamProvider implements ExplainerProvider {
 
     @Override

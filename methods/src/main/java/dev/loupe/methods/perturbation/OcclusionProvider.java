@@ -10,6 +10,7 @@ import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.methods.BatchedScores;
 import dev.loupe.methods.BuiltinMethod;
@@ -31,6 +32,7 @@ import java.util.Set;
  * 32 with stride 2 on 224 inputs for sharper maps (9409 forwards); Captum has no default window
  * and a default stride of 1.
  */
+@Internal
 public final class OcclusionProvider implements ExplainerProvider {
 
     @Override

@@ -10,6 +10,7 @@ import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.ExplainerProvider;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.core.tensor.Tensor;
 import dev.loupe.methods.BatchedScores;
@@ -28,6 +29,7 @@ import java.util.Set;
  * image, so a run is reproducible and the seed is in the details. The map is (1, H, W).
  * Default N = 4000, the paper's and Xplique's; fewer masks give noisier maps sooner.
  */
+@Internal
 public final class RiseProvider implements ExplainerProvider {
 
     /** Masks for one image, in order: each call returns the next {@code count}, shape (count, H, W). */

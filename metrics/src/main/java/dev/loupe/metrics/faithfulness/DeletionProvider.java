@@ -1,8 +1,10 @@
 package dev.loupe.metrics.faithfulness;
 
 import dev.loupe.core.evaluate.MetricDirection;
+import dev.loupe.core.stability.Internal;
 
 /** {@code deletion}: the area under the target's score as the most relevant pixels are removed first; lower is better. */
+@Internal
 public final class DeletionProvider extends PixelSweepProvider {
 
     public DeletionProvider() {

@@ -1,8 +1,10 @@
 package dev.loupe.metrics.faithfulness;
 
 import dev.loupe.core.evaluate.MetricDirection;
+import dev.loupe.core.stability.Internal;
 
 /** {@code insertion}: the area under the target's score as the most relevant pixels are inserted first; higher is better. */
+@Internal
 public final class InsertionProvider extends PixelSweepProvider {
 
     public InsertionProvider() {

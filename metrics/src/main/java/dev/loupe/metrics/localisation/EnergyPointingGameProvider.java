@@ -3,9 +3,11 @@ package dev.loupe.metrics.localisation;
 import dev.loupe.core.evaluate.Metric;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.metrics.MapPlane;
 
 /** {@code energy-pointing-game}: see {@link EnergyPointingGame}. */
+@Internal
 public final class EnergyPointingGameProvider extends LocalisationProvider {
 
     @Override

@@ -4,9 +4,11 @@ import dev.loupe.core.evaluate.Metric;
 import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.metrics.MapPlane;
 
 /** {@code pointing-game}: see {@link PointingGame}. */
+@Internal
 public final class PointingGameProvider extends LocalisationProvider {
 
     @Override

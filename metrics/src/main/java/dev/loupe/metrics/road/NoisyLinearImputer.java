@@ -1,5 +1,6 @@
 package dev.loupe.metrics.road;
 
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.tensor.NoiseSource;
 
 /**
@@ -11,6 +12,7 @@ import dev.loupe.core.tensor.NoiseSource;
  * gradients (the matrix is symmetric and, with at least one kept pixel, positive definite).
  * Gaussian noise of standard deviation {@code noise} is then added to the imputed values only.
  */
+@Internal
 public final class NoisyLinearImputer {
 
     private static final int[] DY = {-1, -1, -1, 0, 0, 1, 1, 1};

@@ -9,12 +9,14 @@ import dev.loupe.core.param.ParameterException;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.MetricProvider;
+import dev.loupe.core.stability.Internal;
 import dev.loupe.metrics.MapPlane;
 import dev.loupe.metrics.ScoreKind;
 import java.util.List;
 import java.util.Set;
 
 /** {@code road}: remove-and-debias with noisy linear imputation, MoRF and LeRF; see {@link Road}. */
+@Internal
 public final class RoadProvider implements MetricProvider {
 
     static final String PERCENTAGES = "percentages";

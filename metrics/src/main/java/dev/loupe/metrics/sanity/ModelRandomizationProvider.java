@@ -8,6 +8,7 @@ import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.MetricProvider;
+import dev.loupe.core.stability.Internal;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ import java.util.Set;
  * the steps); a method passes when it is below the
  * threshold (default 0.5: at most a moderate rank agreement with a map of the trained model).
  */
+@Internal
 public final class ModelRandomizationProvider implements MetricProvider {
 
     static final ParameterDef THRESHOLD = ParameterDef.number("threshold", 0.5, -1, 1,

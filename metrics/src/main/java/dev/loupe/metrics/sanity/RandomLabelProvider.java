@@ -8,12 +8,14 @@ import dev.loupe.core.param.ParameterDef;
 import dev.loupe.core.param.ParameterSpec;
 import dev.loupe.core.param.Parameters;
 import dev.loupe.core.spi.MetricProvider;
+import dev.loupe.core.stability.Internal;
 import java.util.Set;
 
 /**
  * {@code sanity-random-label}: the rank correlation between the map of the target class and the
  * map of a random other class. A method that ignores the class gives the same map (correlation 1).
  */
+@Internal
 public final class RandomLabelProvider implements MetricProvider {
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loupe.metrics.sanity;
 
+import dev.loupe.core.stability.Internal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -8,6 +9,7 @@ import java.util.stream.IntStream;
  * Spearman's rank correlation: Pearson's correlation of the ranks, ties sharing their average
  * rank (as scipy.stats.spearmanr). NaN when either input is constant, where it is undefined.
  */
+@Internal
 public final class SpearmanCorrelation {
 
     private SpearmanCorrelation() {

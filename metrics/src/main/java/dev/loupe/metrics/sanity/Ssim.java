@@ -1,5 +1,7 @@
 package dev.loupe.metrics.sanity;
 
+import dev.loupe.core.stability.Internal;
+
 /**
  * Structural similarity (Wang et al. 2004, their ssim_index.m) of two (h, w) maps with values in
  * [0, 1]: data range L = 1, C1 = (0.01 L)^2, C2 = (0.03 L)^2, an 11x11 Gaussian window with
@@ -8,6 +10,7 @@ package dev.loupe.metrics.sanity;
  * pixels on a side (CAMs at a layer's resolution) use the largest odd window n <= min(h, w): the
  * same Gaussian truncated to n x n and renormalised.
  */
+@Internal
 public final class Ssim {
 
     static final double C1 = 0.01 * 0.01;

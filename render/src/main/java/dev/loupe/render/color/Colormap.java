@@ -1,5 +1,6 @@
 package dev.loupe.render.color;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.text.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
  * tables from {@code colormaps.txt}, their floats {@code byte / 255}. Maps are built once, on
  * first use.
  */
+@Experimental
 public final class Colormap {
 
     /** matplotlib's {@code _jet_data}: rows of (x, y0, y1) per channel. */

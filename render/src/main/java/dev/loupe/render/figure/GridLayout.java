@@ -1,5 +1,6 @@
 package dev.loupe.render.figure;
 
+import dev.loupe.core.stability.Experimental;
 import java.awt.Point;
 
 /**
@@ -10,6 +11,7 @@ import java.awt.Point;
  * @param panelWidth   the width of a panel's picture (the image's)
  * @param panelHeight  the height of a panel's picture, caption not included
  */
+@Experimental
 public record GridLayout(int count, int columns, int rows, int panelWidth, int panelHeight) {
 
     /** White space between panels and around the figure. */

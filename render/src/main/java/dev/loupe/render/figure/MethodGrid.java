@@ -1,5 +1,6 @@
 package dev.loupe.render.figure;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.render.color.Colormap;
 import dev.loupe.render.figure.FigureText.Align;
 import java.awt.Color;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * in their cell; only a picture over {@link #MAX_PICTURE_SIDE} on its longer side is scaled down
  * (bilinear), so that a run on large photos still gives a figure of sensible size.
  */
+@Experimental
 public final class MethodGrid {
 
     /** The longest side a picture keeps in the figure. */

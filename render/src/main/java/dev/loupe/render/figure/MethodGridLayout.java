@@ -1,5 +1,6 @@
 package dev.loupe.render.figure;
 
+import dev.loupe.core.stability.Experimental;
 import java.awt.Rectangle;
 
 /**
@@ -11,6 +12,7 @@ import java.awt.Rectangle;
  * @param cellWidth   the width of a cell's picture area: the widest picture, at least {@link #MIN_CELL_WIDTH}
  * @param cellHeight  the height of a cell's picture area: the tallest picture
  */
+@Experimental
 public record MethodGridLayout(int rows, int columns, int cellWidth, int cellHeight) {
 
     /** White space between cells and around the figure. */

@@ -1,5 +1,6 @@
 package dev.loupe.render.figure;
 
+import dev.loupe.core.stability.Experimental;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * an image in memory: no display is needed, only fonts for the captions. Panels are copied
  * pixel for pixel, never scaled, so each one is exactly the picture it was given.
  */
+@Experimental
 public final class PanelGrid {
 
     /** One panel: a picture and the line of text under it. */

@@ -1,5 +1,6 @@
 package dev.loupe.render.heatmap;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.Arrays;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
  * per colour channel; which summary is right depends on the question asked, so it is a named
  * choice recorded in the run's provenance.
  */
+@Experimental
 public enum ChannelReduction {
     /** max over channels of |v|: the usual saliency display (Simonyan et al.), the default. */
     ABS_MAX("abs-max"),

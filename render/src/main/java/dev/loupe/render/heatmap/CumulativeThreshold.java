@@ -1,5 +1,6 @@
 package dev.loupe.render.heatmap;
 
+import dev.loupe.core.stability.Experimental;
 import java.util.Arrays;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Arrays;
  * the few largest values that carry the last 2 % of the mass are clipped. This is not the 98th
  * quantile: one huge value among many small ones is itself the threshold.
  */
+@Experimental
 public final class CumulativeThreshold {
 
     private CumulativeThreshold() {}

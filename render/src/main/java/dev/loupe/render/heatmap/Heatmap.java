@@ -1,5 +1,6 @@
 package dev.loupe.render.heatmap;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.render.color.Colormap;
 import dev.loupe.render.image.EightBit;
@@ -16,6 +17,7 @@ import java.util.Arrays;
  * {@link MinMaxNormalization}); bilinear resize to the image size (half-pixel centres), skipped
  * when the size already matches.
  */
+@Experimental
 public final class Heatmap {
 
     private final float[] values;

@@ -1,5 +1,6 @@
 package dev.loupe.render.heatmap;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.render.color.Colormap;
 import dev.loupe.render.image.RgbImage;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param colormap the colour table
  * @param imageWeight share of the image in an overlay, in [0, 1]
  */
+@Experimental
 public record HeatmapStyle(ChannelReduction reduction, Colormap colormap, double imageWeight) {
 
     public HeatmapStyle {

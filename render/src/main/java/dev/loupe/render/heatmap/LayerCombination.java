@@ -1,5 +1,6 @@
 package dev.loupe.render.heatmap;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.render.image.Bilinear;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import java.util.List;
  * <p>Arithmetic is float32 as in NumPy: the subtraction and division per element, the mean as a
  * running float sum divided by the layer count.
  */
+@Experimental
 public final class LayerCombination {
 
     /** pytorch-grad-cam's epsilon. */

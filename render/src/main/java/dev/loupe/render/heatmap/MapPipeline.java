@@ -1,5 +1,6 @@
 package dev.loupe.render.heatmap;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * with other maps, or the map's own), upsampling to the image. Scaling before upsampling is
  * pytorch-grad-cam's order; both upsamplings are convex, so values stay in [0, 1].
  */
+@Experimental
 public record MapPipeline(ChannelReduction reduction, SignHandling sign, ScaleRule scale, ScaleSharing sharing,
         Upsampling upsampling) {
 

@@ -1,5 +1,6 @@
 package dev.loupe.render.heatmap;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.Arrays;
 
@@ -8,6 +9,7 @@ import java.util.Arrays;
  * {@code (x - min) / (max - min + 1e-7)}. The epsilon makes a constant map all zeros instead of
  * NaN.
  */
+@Experimental
 public final class MinMaxNormalization {
 
     /** pytorch-grad-cam's epsilon. */

@@ -1,5 +1,6 @@
 package dev.loupe.render.heatmap;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 
 /**
@@ -9,6 +10,7 @@ import dev.loupe.core.tensor.FloatArray;
  * {@code 0.5 + 0.5 * clip(v / high, -1, 1)}, so 0 is the middle of a diverging colormap;
  * {@code high == 0} (an all-zero map) gives 0.5 everywhere.
  */
+@Experimental
 public record Scale(double low, double high, boolean centred) {
 
     public Scale {

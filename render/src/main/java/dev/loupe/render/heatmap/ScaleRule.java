@@ -1,5 +1,6 @@
 package dev.loupe.render.heatmap;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
  *
  * @param clipPercentile in (0, 100], or {@code null} for min-max
  */
+@Experimental
 public record ScaleRule(Double clipPercentile) {
 
     public ScaleRule {

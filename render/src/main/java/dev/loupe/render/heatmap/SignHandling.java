@@ -1,5 +1,6 @@
 package dev.loupe.render.heatmap;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 
 /**
@@ -7,6 +8,7 @@ import dev.loupe.core.tensor.FloatArray;
  * four ({@code positive}, {@code negative}, {@code absolute_value}, {@code all}); {@code as-is}
  * keeps Loupe's earlier display (the values as reduced, min-max scaled) and is the default.
  */
+@Experimental
 public enum SignHandling {
     /** The values as they are, scaled from their minimum to their maximum. */
     AS_IS("as-is"),

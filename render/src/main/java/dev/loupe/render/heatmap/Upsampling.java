@@ -1,9 +1,11 @@
 package dev.loupe.render.heatmap;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.render.image.Bilinear;
 
 /** How a map at a layer's resolution is brought to the image's size. */
+@Experimental
 public enum Upsampling {
     /** Half-pixel centres, as {@code F.interpolate(mode="bilinear", align_corners=False)}: smooth. */
     BILINEAR("bilinear"),

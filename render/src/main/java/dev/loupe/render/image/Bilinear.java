@@ -1,5 +1,6 @@
 package dev.loupe.render.image;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.Arrays;
 
@@ -17,6 +18,7 @@ import java.util.Arrays;
  * PyTorch runs another kernel (the tensor also counts as channels-last) that rounds differently:
  * the results then differ in the last bit or two (about 2e-7).
  */
+@Experimental
 public final class Bilinear {
 
     private Bilinear() {}

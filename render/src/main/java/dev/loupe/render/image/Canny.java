@@ -1,5 +1,6 @@
 package dev.loupe.render.image;
 
+import dev.loupe.core.stability.Experimental;
 import java.util.ArrayDeque;
 
 /**
@@ -10,6 +11,7 @@ import java.util.ArrayDeque;
  * magnitude, so the result does not depend on the image's contrast: {@code high} 0.2 and
  * {@code low} 0.1 by default. Borders are replicated.
  */
+@Experimental
 public final class Canny {
 
     public static final double HIGH = 0.2;

@@ -1,5 +1,7 @@
 package dev.loupe.render.image;
 
+import dev.loupe.core.stability.Experimental;
+
 /**
  * The one rule for turning a [0, 1] value into an 8-bit sample, used by every picture Loupe
  * writes.
@@ -8,6 +10,7 @@ package dev.loupe.render.image;
  * {@code s / 255f} is written back as exactly {@code s}: truncation turns some of them into
  * {@code s - 1}.
  */
+@Experimental
 public final class EightBit {
 
     private EightBit() {}

@@ -1,5 +1,6 @@
 package dev.loupe.render.image;
 
+import dev.loupe.core.stability.Experimental;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -21,6 +22,7 @@ import java.util.List;
  * the whole of EXIF would be mostly unused. Broken metadata is never an error: the image is
  * still good, so the tag is ignored with a warning.
  */
+@Experimental
 public final class ExifOrientation {
 
     static final int TAG = 0x0112;

@@ -1,5 +1,6 @@
 package dev.loupe.render.image;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.render.image.ImageReadException.Reason;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import javax.imageio.stream.ImageInputStream;
  * Images larger than {@link #maxPixels()} are refused from their header, before any pixel is
  * decoded, so a small file that claims a huge size cannot exhaust memory.
  */
+@Experimental
 public final class ImageLoader {
 
     /** PIL's own decompression-bomb threshold is about 89 megapixels; 50 is plenty for a classifier. */

@@ -1,5 +1,6 @@
 package dev.loupe.render.image;
 
+import dev.loupe.core.stability.Experimental;
 import java.nio.file.Path;
 
 /**
@@ -7,6 +8,7 @@ import java.nio.file.Path;
  * to do about it; {@link #reason()} lets a caller map the failure to an exit code without
  * parsing text.
  */
+@Experimental
 public final class ImageReadException extends Exception {
 
     private static final long serialVersionUID = 1L;

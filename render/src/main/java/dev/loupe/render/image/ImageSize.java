@@ -1,6 +1,9 @@
 package dev.loupe.render.image;
 
+import dev.loupe.core.stability.Experimental;
+
 /** A height and width in pixels, in that order, as torchvision writes sizes. */
+@Experimental
 public record ImageSize(int height, int width) {
 
     public ImageSize {

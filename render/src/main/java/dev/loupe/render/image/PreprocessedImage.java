@@ -1,5 +1,6 @@
 package dev.loupe.render.image;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.Objects;
 
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param display the same pixels before normalisation, in [0, 1]: what heatmaps are drawn over,
  *     pixel for pixel aligned with {@code input}
  */
+@Experimental
 public record PreprocessedImage(FloatArray input, RgbImage display) {
 
     public PreprocessedImage {

@@ -1,5 +1,6 @@
 package dev.loupe.render.image;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param mean per-channel mean, red first
  * @param std per-channel standard deviation, red first
  */
+@Experimental
 public record Preprocessor(Resize resize, Optional<ImageSize> centerCrop, float[] mean, float[] std) {
 
     public Preprocessor {

@@ -1,8 +1,10 @@
 package dev.loupe.render.image;
 
+import dev.loupe.core.stability.Experimental;
 import java.util.Objects;
 
 /** How {@link Preprocessor} sizes an image before cropping. */
+@Experimental
 public sealed interface Resize {
 
     /** The size an image of {@code height x width} is resized to. */

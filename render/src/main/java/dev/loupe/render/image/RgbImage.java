@@ -1,5 +1,6 @@
 package dev.loupe.render.image;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param warnings what was changed to make the file an RGB image (alpha dropped, ...), for the
  *     run report
  */
+@Experimental
 public record RgbImage(Path source, int width, int height, float[] chw, List<String> warnings) {
 
     public RgbImage {

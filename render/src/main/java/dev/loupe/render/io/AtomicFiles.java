@@ -1,5 +1,6 @@
 package dev.loupe.render.io;
 
+import dev.loupe.core.stability.Experimental;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import javax.imageio.stream.ImageOutputStream;
  * the target in one atomic step. On any failure the temporary file is deleted and the target is
  * left as it was.
  */
+@Experimental
 public final class AtomicFiles {
 
     /** Produces a file's content; may throw, in which case nothing is written. */

@@ -1,6 +1,9 @@
 package dev.loupe.render.io;
 
+import dev.loupe.core.stability.Experimental;
+
 /** The picture file formats Loupe writes; raw maps are always {@code .npy}. */
+@Experimental
 public enum ImageFormat {
     /** Lossless; the default. */
     PNG("png"),

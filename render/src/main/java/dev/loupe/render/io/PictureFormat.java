@@ -1,5 +1,6 @@
 package dev.loupe.render.io;
 
+import dev.loupe.core.stability.Experimental;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * How a run writes its pictures: the format, and for JPEG the quality (1-100, as PIL's
  * {@code quality}; 90 by default). Every write is atomic (see {@link AtomicFiles}).
  */
+@Experimental
 public record PictureFormat(ImageFormat format, int jpegQuality) {
 
     public static final int DEFAULT_JPEG_QUALITY = 90;

@@ -1,5 +1,6 @@
 package dev.loupe.render.kind;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.render.color.Colormap;
 import dev.loupe.render.heatmap.Heatmap;
 import dev.loupe.render.image.Canny;
@@ -7,6 +8,7 @@ import dev.loupe.render.image.RgbImage;
 import java.awt.image.BufferedImage;
 
 /** The heatmap over the image's edges: the overlay with the image replaced by its Canny edge map. */
+@Experimental
 public final class EdgeOverlay {
 
     private EdgeOverlay() {}

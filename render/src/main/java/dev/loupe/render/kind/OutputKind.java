@@ -1,10 +1,12 @@
 package dev.loupe.render.kind;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.text.Suggestions;
 import java.util.Arrays;
 import java.util.List;
 
 /** The pictures Loupe can write for one map; each is {@code <method>.<kind>.png}, the overlay also {@code <method>.png}. */
+@Experimental
 public enum OutputKind {
     /** The heatmap blended over the image. */
     OVERLAY("overlay"),

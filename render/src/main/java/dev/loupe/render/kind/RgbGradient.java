@@ -1,5 +1,6 @@
 package dev.loupe.render.kind;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.core.tensor.FloatArray;
 import dev.loupe.render.heatmap.MinMaxNormalization;
 import dev.loupe.render.heatmap.Upsampling;
@@ -13,6 +14,7 @@ import java.util.Arrays;
  * {@code save_gradient_images}): one min-max for all channels, so their balance is kept. A
  * (1, H, W) map comes out gray.
  */
+@Experimental
 public final class RgbGradient {
 
     private RgbGradient() {}

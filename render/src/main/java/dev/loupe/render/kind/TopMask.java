@@ -1,5 +1,6 @@
 package dev.loupe.render.kind;
 
+import dev.loupe.core.stability.Experimental;
 import dev.loupe.render.heatmap.Heatmap;
 import dev.loupe.render.image.RgbImage;
 import java.awt.image.BufferedImage;
@@ -11,6 +12,7 @@ import java.util.Comparator;
  * Exactly {@code round(percent / 100 * pixels)} pixels are kept; among equal values the
  * earlier pixel (row-major) wins, so the count does not depend on ties (clipped maps have many).
  */
+@Experimental
 public final class TopMask {
 
     private TopMask() {}

@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.stability.Internal;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ import java.util.List;
  * @param typeName the Python class name without mangling ({@code Conv2d})
  * @param children direct submodules in declaration order
  */
+@Internal
 public record ModuleNode(String path, String className, String typeName, List<ModuleNode> children) {
 
     public ModuleNode {

@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.stability.Internal;
 import dev.loupe.core.text.Suggestions;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * A module instance registered under two names is listed under both (named_modules() lists it once):
  * the archive's source does not say whether two attributes hold the same object.
  */
+@Internal
 public final class ModuleTree {
 
     private final ScriptProgram program;

@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.stability.Internal;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  *
  * @param labels where each cut's ReLU is ("ReLU in 'layer1.0.relu' (forward1)"), one per cut
  */
+@Internal
 public record ReluCutModel(Path file, String methodName, List<String> labels) {
 
     public ReluCutModel {

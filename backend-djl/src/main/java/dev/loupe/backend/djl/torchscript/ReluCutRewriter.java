@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.stability.Internal;
 import java.nio.file.Path;
 
 /**
@@ -33,6 +34,7 @@ import java.nio.file.Path;
  * input variable of an in-place {@code relu_} again after the call (expecting it rectified) would
  * see the unrectified value; printed torchvision models never do.
  */
+@Internal
 public final class ReluCutRewriter {
 
     /** The root method the rewritten archive gains. */

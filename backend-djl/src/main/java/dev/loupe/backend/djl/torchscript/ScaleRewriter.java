@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.stability.Internal;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Set;
  * once per forward (a ReLU module that a torchvision BasicBlock uses twice), since a hook would
  * scale every call and an ablation means one.
  */
+@Internal
 public final class ScaleRewriter {
 
     /** The root method the rewritten archive gains. */

@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.stability.Internal;
 import java.nio.file.Path;
 
 /**
@@ -9,6 +10,7 @@ import java.nio.file.Path;
  *
  * @param layer the module path whose output is scaled
  */
+@Internal
 public record ScaledModel(Path file, String methodName, String layer) {
 
     /** The NDList element name that makes DJL's IValueUtils.forward run the entry method. */

@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.stability.Internal;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.List;
  * forward never calls, models whose forward does not return one Tensor, and archives this class
  * already rewrote.
  */
+@Internal
 public final class TapRewriter {
 
     /** The root method the rewritten archive gains. */

@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.stability.Internal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.List;
  * @param methodName the root module's method to call ({@value TapRewriter#ENTRY_METHOD})
  * @param leafPaths module path of each leaf, in the order the leaves follow the model output
  */
+@Internal
 public record TappedModel(Path file, String methodName, List<String> leafPaths) {
 
     public TappedModel {

@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.stability.Internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +26,7 @@ import java.util.zip.ZipOutputStream;
  * the root class name are read into memory; tensor data stays in the file and is streamed when a
  * modified copy is written.
  */
+@Internal
 public final class TorchScriptArchive {
 
     private static final String STATE_DICT_HINT = "if this is a state_dict saved with torch.save, "

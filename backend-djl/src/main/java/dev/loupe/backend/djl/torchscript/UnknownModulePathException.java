@@ -1,8 +1,10 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.stability.Internal;
 import java.util.List;
 
 /** A tap was requested for a module path the model does not have. */
+@Internal
 public class UnknownModulePathException extends TapException {
 
     private static final long serialVersionUID = 1L;

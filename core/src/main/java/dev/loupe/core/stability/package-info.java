@@ -1,0 +1,2 @@
+/** Stability annotations for public types: {@link Stable}, {@link Experimental}, {@link Internal}. */
+package dev.loupe.core.stability;
