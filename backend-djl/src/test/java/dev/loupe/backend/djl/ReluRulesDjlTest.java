@@ -80,7 +80,7 @@ class ReluRulesDjlTest {
             GradientPass autograd = scope.gradients(scope.upload(input), HookSpec.inputOnly(), logits -> targets);
             FloatArray cut = layerwise.inputGradient().toHost();
             assertArrayEquals(targets, layerwise.targets());
-            assertClose(cut, read(id, "saliency_top.npy"), RTOL, ATOL, file + " plain layer-wise vs torch saliency");
+            Close.assertCloseUpToNearTies(cut, read(id, "saliency_top.npy"), RTOL, ATOL, file + " plain layer-wise vs torch saliency");
             assertClose(cut, autograd.inputGradient().toHost(), RTOL, ATOL, file + " plain layer-wise vs DJL autograd");
             assertClose(layerwise.logits().toHost(), read(id, "logits.npy"), RTOL, ATOL, file + " logits of the cut copy");
         }

@@ -1,5 +1,6 @@
 package dev.loupe.backend.djl.torchscript;
 
+import dev.loupe.core.testing.Close;
 import dev.loupe.core.tensor.FloatArray;
 import static dev.loupe.backend.djl.torchscript.Tensors.assertClose;
 import static dev.loupe.backend.djl.torchscript.Tensors.assertIdentical;
@@ -63,7 +64,8 @@ final class TapAssertions {
         assertIdentical("output vs untouched forward", untouched.outputs().get(0), pass.outputs().get(0));
         assertIdentical("input gradient vs untouched forward", untouched.inputGradient(), pass.inputGradient());
         assertClose("output vs torch", reference.logits(), pass.outputs().get(0), TORCH_TOLERANCE);
-        assertClose("input gradient vs torch", reference.saliency(), pass.inputGradient(), TORCH_TOLERANCE);
+        // a reference gradient from another machine: see Close.assertCloseUpToNearTies
+        Close.assertCloseUpToNearTies(pass.inputGradient(), reference.saliency(), TORCH_TOLERANCE, 0, "input gradient vs torch");
         for (String layer : checked) {
             int calls = tappedModel.outputIndices(layer).size();
             for (int call = 0; call < calls; call++) {
