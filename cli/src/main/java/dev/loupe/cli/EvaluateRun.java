@@ -1,6 +1,7 @@
 package dev.loupe.cli;
 
 import dev.loupe.cli.evaluate.EvaluationFiles;
+import dev.loupe.cli.report.HtmlReport;
 import dev.loupe.cli.evaluate.EvaluationTable;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
@@ -320,6 +321,10 @@ final class EvaluateRun {
         header.put("metrics", metricList);
         try {
             EvaluationFiles.write(run.outputDir(), table, header, failures, spec.seed());
+            // an explain report in the same folder gets the evaluation section
+            if (HtmlReport.find(run.outputDir()).isPresent()) {
+                HtmlReport.rebuild(run.outputDir());
+            }
         } catch (IOException e) {
             throw new LoupeException(ErrorKind.INTERNAL, "Could not write the evaluation to " + run.outputDir() + ": "
                     + e.getMessage(), e);

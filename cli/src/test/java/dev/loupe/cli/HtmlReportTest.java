@@ -146,6 +146,31 @@ class HtmlReportTest {
         assertEveryLinkStaysInside(group.resolve("report"));
     }
 
+    @Test
+    void anEvaluationIntoTheSameFolderAddsItsSection() throws Exception {
+        Path out = tmp.resolve("out");
+        String model = Fixtures.path("quickstart/shapes_cnn.pt").toString();
+        String images = Fixtures.path("quickstart/images/circle_1.png") + "," + Fixtures.path("quickstart/images/cross_1.png");
+        CliRun explain = CliRun.of("explain", "--model", model, "--image", images, "--method", "saliency,grad-cam",
+                "--layer", "features.13", "--report", "--out", out.toString(), "--progress", "off");
+        assertThat(explain.exitCode()).as(explain.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(out.resolve("report/index.html"))).doesNotContain("id=\"evaluation\"");
+
+        CliRun evaluate = CliRun.of("evaluate", "--model", model, "--image", images, "--method", "saliency,grad-cam",
+                "--param", "grad-cam.layer=features.13", "--metric", "deletion,insertion", "--out", out.toString());
+        assertThat(evaluate.exitCode()).as(evaluate.toString()).isEqualTo(ExitCodes.OK);
+
+        Path report = out.resolve("report");
+        String index = Files.readString(report.resolve("index.html"));
+        assertThat(index).contains("id=\"evaluation\"", "<th>deletion &darr;</th>", "<th>insertion &uarr;</th>",
+                "<tr><th>saliency</th>", "<tr><th>grad-cam</th>", "<b>", "src=\"evaluation/");
+        String page = Files.readString(report.resolve("images/circle_1/index.html"));
+        assertThat(page).contains("id=\"evaluation\"", "<tr><th>grad-cam</th>");
+        // the explain run's own sections survive the rebuild
+        assertThat(count(grid(index), "<tr")).isEqualTo(1 + 2);
+        assertEveryLinkStaysInside(report);
+    }
+
     /** Self-contained: every src and href of every page names a file inside the report folder that exists. */
     private static void assertEveryLinkStaysInside(Path report) throws Exception {
         List<Path> pages;

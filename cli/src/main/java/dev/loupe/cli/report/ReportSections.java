@@ -15,7 +15,7 @@ public final class ReportSections {
                 new GridSection(),        // index: a row per image, a column per method
                 new FailuresSection(),    // images that failed, with the reason
                 new ImageSection(),       // image page: the input and its top classes, every method at full size
-                // issue 7 (loupe evaluate): a metrics section goes here
+                new EvaluationSection(),  // loupe evaluate's table and curves, when OUT/evaluation.json exists
                 new ProvenanceSection()); // run.json: model, versions, parameters, timings
     }
 }
