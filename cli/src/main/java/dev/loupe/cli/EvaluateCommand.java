@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code loupe evaluate}: how faithful each method's maps are, and how well they find the object. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Explain every image with every method, score each map with every metric (see 'loupe metrics'),"
-                + " and write OUT/evaluation.csv and OUT/evaluation.json (method x metric: mean, 95 % bootstrap interval"
+                + " and write OUT/evaluation.csv and OUT/evaluation.json (method x metric: mean, 95 %% bootstrap interval"
                 + " over images, n, direction), OUT/per-image.csv, and OUT/curves/ (curve data as CSV, mean curves as PNG).",
                 "Use --config FILE (an explain config plus metrics:, masks: and seed:), or --model, --image, --method,"
                         + " --metric and --out."})

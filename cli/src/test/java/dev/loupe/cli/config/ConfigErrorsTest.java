@@ -291,7 +291,7 @@ class ConfigErrorsTest {
     @Test
     void rootThatIsNotAMapping() {
         assertErrors("- model\n- images\n",
-                "run.yaml:1:1: expected a mapping with keys model, preprocess, images, target, methods, output, got a list");
+                "run.yaml:1:1: expected a mapping with keys model, preprocess, images, target, methods, output, plugins, got a list");
     }
 
     @Test
@@ -372,7 +372,7 @@ class ConfigErrorsTest {
                   overlay-alpha: 2
                 """, RunConfig.class));
         assertEquals("""
-                run.yaml:1:1: colour: unknown key 'colour', valid keys: model, preprocess, images, target, methods, output
+                run.yaml:1:1: colour: unknown key 'colour', valid keys: model, preprocess, images, target, methods, output, plugins
                 run.yaml:4:11: model.device: unknown value 'tpu', did you mean 'cpu'? (valid values: cpu, auto, gpu, gpu:0, gpu:1, ...)
                 run.yaml:6:14: preprocess.std[1]: value out of range: must be > 0, got '0'
                 run.yaml:7:9: images: must not be empty

@@ -46,41 +46,53 @@ public final class Close {
     }
 
     /**
-     * {@link #assertClose}, or, where that fails, a match up to a few near-ties: a backward pass
-     * through a ReLU or max pool whose input sits within rounding of a decision flips that decision
-     * when the CPU sums in another order, and the gradient then differs in a patch. Measured: on
-     * vgg16 image 1 PyTorch 1.13 itself, on an AMD EPYC, differs from the stored reference by
-     * 6.2e-4 (0.7 % of max|ref|) in 1674 of 150528 values, relative L2 error 1.0e-3, while image 0
-     * agrees to 7e-8. So each image must either pass the plain check or have at most
-     * {@value #NEAR_TIE_SHARE} of its values outside it and a relative L2 error of at most
-     * {@value #NEAR_TIE_L2}. Use it only for comparisons with references made on another machine.
+     * {@link #assertClose}, or, where that fails, a match within how much the reference itself moves
+     * from one CPU to another. A backward pass through a ReLU or max pool whose input sits within
+     * rounding of a decision flips that decision when the CPU sums in another order, and the
+     * gradient then differs in a patch; averaged methods (IG, SmoothGrad) collect such patches from
+     * every pass. Measured on vgg16, the one fixture model this hits: PyTorch 1.13 itself on an AMD
+     * EPYC differs from the stored references in up to 16 % of the values (IG, constant baseline),
+     * with a relative L2 error up to 5.7e-3 and a largest difference up to 3.1 % of max|ref|
+     * (SmoothGrad), while
+     * Loupe matches PyTorch run on the same machine within the plain tolerance (checked with
+     * {@code -Dloupe.fixtures} pointing at references regenerated there). So each image must pass
+     * the plain check, or have at most {@value #CROSS_CPU_SHARE} of its values outside it, a
+     * relative L2 error of at most {@value #CROSS_CPU_L2} and no difference over
+     * {@value #CROSS_CPU_MAX} of max|ref|. Use it only for comparisons with references made on
+     * another machine.
      */
     public static void assertCloseUpToNearTies(FloatArray actual, FloatArray expected, double rtol, double atol, String what) {
         assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
-        double bound = atol + rtol * maxAbs(expected);
+        double scale = maxAbs(expected);
+        double bound = atol + rtol * scale;
         int images = (int) expected.dim(0);
         int size = expected.size() / images;
         for (int b = 0; b < images; b++) {
             int outside = 0;
             double diff2 = 0;
             double ref2 = 0;
+            double largest = 0;
             for (int i = b * size; i < (b + 1) * size; i++) {
                 double d = (double) actual.data()[i] - expected.data()[i];
                 if (!(Math.abs(d) <= bound)) {
                     outside++;
                 }
+                largest = Math.max(largest, Math.abs(d));
                 diff2 += d * d;
                 ref2 += (double) expected.data()[i] * expected.data()[i];
             }
             double relativeL2 = Math.sqrt(diff2 / Math.max(ref2, 1e-300));
-            if (outside > 0 && (outside > NEAR_TIE_SHARE * size || !(relativeL2 <= NEAR_TIE_L2))) {
-                fail(String.format("%s, image %d: %d of %d values differ by more than %.3g and the relative L2 error is"
-                        + " %.3g (a near-tie flip allows %.0f %% of the values and %.1g)", what, b, outside, size, bound,
-                        relativeL2, 100 * NEAR_TIE_SHARE, NEAR_TIE_L2));
+            if (outside > 0 && (outside > CROSS_CPU_SHARE * size || !(relativeL2 <= CROSS_CPU_L2)
+                    || !(largest <= CROSS_CPU_MAX * scale))) {
+                fail(String.format("%s, image %d: %d of %d values differ by more than %.3g, the relative L2 error is %.3g"
+                        + " and the largest difference %.3g (across CPUs: at most %.0f %% of the values, %.0g and %.0f %% of"
+                        + " max|ref| %.3g)", what, b, outside, size, bound, relativeL2, largest, 100 * CROSS_CPU_SHARE,
+                        CROSS_CPU_L2, 100 * CROSS_CPU_MAX, scale));
             }
         }
     }
 
-    static final double NEAR_TIE_SHARE = 0.02;
-    static final double NEAR_TIE_L2 = 2e-3;
+    static final double CROSS_CPU_SHARE = 0.25;
+    static final double CROSS_CPU_L2 = 1e-2;
+    static final double CROSS_CPU_MAX = 0.05;
 }
