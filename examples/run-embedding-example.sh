@@ -19,18 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out="${1:-examples/embedding/target/out}"
-mvn_args=(-B -q)
-if [[ -n "${LOUPE_M2_REPO:-}" ]]; then
-    mvn_args+=("-Dmaven.repo.local=${LOUPE_M2_REPO}")
-fi
-if [[ "${LOUPE_MVN_OFFLINE:-0}" == 1 ]]; then
-    mvn_args+=(-o)
-fi
-
-fail() {
-    printf 'run-embedding-example: %s\n' "$*" >&2
-    exit 1
-}
+source examples/lib.sh
 
 start=$SECONDS
 if [[ "${LOUPE_SKIP_INSTALL:-0}" != 1 ]]; then

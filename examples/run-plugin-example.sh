@@ -17,18 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out="${1:-examples/plugin/target/out}"
-mvn_args=(-B -q)
-if [[ -n "${LOUPE_M2_REPO:-}" ]]; then
-    mvn_args+=("-Dmaven.repo.local=${LOUPE_M2_REPO}")
-fi
-if [[ "${LOUPE_MVN_OFFLINE:-0}" == 1 ]]; then
-    mvn_args+=(-o)
-fi
-
-fail() {
-    printf 'run-plugin-example: %s\n' "$*" >&2
-    exit 1
-}
+source examples/lib.sh
 
 start=$SECONDS
 if [[ "${LOUPE_SKIP_INSTALL:-0}" != 1 ]]; then
