@@ -95,7 +95,7 @@ final class ExplainRun {
             try {
                 for (int from = 0; from < images.size(); from += spec.batchSize()) {
                     List<Path> batch = images.subList(from, Math.min(images.size(), from + spec.batchSize()));
-                    explainBatch(model, plans, batch, labels, inputStyle);
+                    explainBatch(model, plans, batch, labels);
                     grid.done(batch);
                 }
             } finally {
@@ -228,8 +228,7 @@ final class ExplainRun {
         }
     }
 
-    private void explainBatch(ExplainableModel model, List<MethodPlan> plans, List<Path> batch, Labels labels,
-            HeatmapStyle style) {
+    private void explainBatch(ExplainableModel model, List<MethodPlan> plans, List<Path> batch, Labels labels) {
         ImageLoader loader = new ImageLoader();
         List<Path> loaded = new ArrayList<>();
         List<PreprocessedImage> inputs = new ArrayList<>();
@@ -240,7 +239,7 @@ final class ExplainRun {
                     err.println("warning: " + image + ": " + warning);
                 }
                 if (!sameShape(inputs, p)) {
-                    explainBatch(model, plans, List.of(image), labels, style);
+                    explainBatch(model, plans, List.of(image), labels);
                     continue;
                 }
                 loaded.add(image);
@@ -276,7 +275,7 @@ final class ExplainRun {
             }
             for (int i = 0; i < inputs.size(); i++) {
                 if (plan.kind() == LayerChoice.Kind.SINGLE) {
-                    write(loaded.get(i), inputs.get(i), plan.name(), perLayer.get(0).get(i), labels, style, perImage.get(0));
+                    write(loaded.get(i), inputs.get(i), plan.name(), perLayer.get(0).get(i), labels, perImage.get(0));
                 } else {
                     int image = i;
                     writeLayers(loaded.get(i), inputs.get(i), plan, perLayer.stream().map(maps -> maps.get(image)).toList(),
@@ -315,7 +314,7 @@ final class ExplainRun {
     }
 
     private void write(Path image, PreprocessedImage input, String method, Attribution map, Labels labels,
-            HeatmapStyle style, double seconds) {
+            double seconds) {
         Path dir = spec.outputDir().resolve(record.folderFor(image));
         Path npy = dir.resolve(method + ".npy");
         Map<String, Path> pngs;

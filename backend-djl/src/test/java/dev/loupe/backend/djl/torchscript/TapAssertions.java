@@ -1,11 +1,11 @@
 package dev.loupe.backend.djl.torchscript;
 
-import dev.loupe.core.testing.Close;
-import dev.loupe.core.tensor.FloatArray;
 import static dev.loupe.backend.djl.torchscript.Tensors.assertClose;
 import static dev.loupe.backend.djl.torchscript.Tensors.assertIdentical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.loupe.core.tensor.FloatArray;
+import dev.loupe.core.testing.Close;
 import java.nio.file.Path;
 import java.util.List;
 
