@@ -108,26 +108,13 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private EvalSpec fromFlags() {
-        List<String> missing = new ArrayList<>();
-        if (model == null) {
-            missing.add("--model");
-        }
-        if (images.isEmpty()) {
-            missing.add("--image");
-        }
-        if (methods.isEmpty()) {
-            missing.add("--method");
-        }
-        if (metrics.isEmpty()) {
-            missing.add("--metric");
-        }
-        if (out == null) {
-            missing.add("--out");
-        }
-        if (!missing.isEmpty()) {
-            throw new LoupeException(ErrorKind.USAGE, "Missing " + String.join(", ", missing)
-                    + ". Give them, or a YAML file with --config (see config-samples/evaluate.yaml).");
-        }
+        new RequiredFlags()
+                .need("--model", model != null)
+                .need("--image", !images.isEmpty())
+                .need("--method", !methods.isEmpty())
+                .need("--metric", !metrics.isEmpty())
+                .need("--out", out != null)
+                .orFail("config-samples/evaluate.yaml");
         var defaults = dev.loupe.cli.config.PreprocessConfig.defaults();
         Preprocessor preprocessor = new Preprocessor(dev.loupe.render.image.Resize.none(), Optional.empty(),
                 floats(defaults.mean()), floats(defaults.std()));

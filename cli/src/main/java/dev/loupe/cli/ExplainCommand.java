@@ -124,23 +124,12 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private RunSpec fromFlags() {
-        List<String> missing = new ArrayList<>();
-        if (model == null) {
-            missing.add("--model");
-        }
-        if (images.isEmpty()) {
-            missing.add("--image");
-        }
-        if (methods.isEmpty()) {
-            missing.add("--method");
-        }
-        if (out == null) {
-            missing.add("--out");
-        }
-        if (!missing.isEmpty()) {
-            throw new LoupeException(ErrorKind.USAGE, "Missing " + String.join(", ", missing)
-                    + ". Give them, or a YAML file with --config (see config-samples/quickstart.yaml).");
-        }
+        new RequiredFlags()
+                .need("--model", model != null)
+                .need("--image", !images.isEmpty())
+                .need("--method", !methods.isEmpty())
+                .need("--out", out != null)
+                .orFail("config-samples/quickstart.yaml");
         PreprocessConfig defaults = PreprocessConfig.defaults();
         Preprocessor preprocessor = new Preprocessor(
                 inputSize == null ? dev.loupe.render.image.Resize.none() : ConfigToRunSpec.toResize(sizeOf(inputSize)),
