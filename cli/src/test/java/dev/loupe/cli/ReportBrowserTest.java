@@ -107,6 +107,29 @@ class ReportBrowserTest {
         assertThat(chromium.count("script")).isZero();
     }
 
+    @Test
+    void anEvaluationShowsItsTableAndCurvesInTheBrowser() throws Exception {
+        Path out = tmp.resolve("evaluated");
+        String model = Fixtures.path("quickstart/shapes_cnn.pt").toString();
+        String images = Fixtures.path("quickstart/images/circle_1.png") + "," + Fixtures.path("quickstart/images/cross_1.png");
+        assertThat(CliRun.of("explain", "--model", model, "--image", images, "--method", "saliency,grad-cam", "--report",
+                "--out", out.toString(), "--progress", "off").exitCode()).isEqualTo(ExitCodes.OK);
+        CliRun evaluate = CliRun.of("evaluate", "--model", model, "--image", images, "--method", "saliency,grad-cam",
+                "--metric", "deletion,insertion", "--out", out.toString());
+        assertThat(evaluate.exitCode()).as(evaluate.toString()).isEqualTo(ExitCodes.OK);
+
+        chromium.open(out.resolve("report/index.html"));
+        assertThat(chromium.brokenImages()).as("pictures, the curve plots among them").isEmpty();
+        assertThat(chromium.count("#evaluation table tbody tr")).as("a row per method").isEqualTo(2);
+        assertThat(columnTexts("#evaluation table thead th")).containsExactly("method", "deletion \u2193", "insertion \u2191");
+        assertThat(chromium.count("#evaluation img")).as("the deletion and insertion curves").isEqualTo(2);
+        assertThat(chromium.count("#evaluation b")).as("the best method per metric in bold").isEqualTo(2);
+        chromium.screenshot(SCREENSHOTS.resolve("evaluation-index.png"), 1280, 1000, true);
+
+        chromium.driver().findElement(By.linkText("circle_1.png")).click();
+        assertThat(chromium.count("#evaluation table tbody tr")).as("this image's values, a row per method").isEqualTo(2);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> columnTexts(String selector) {
         return (List<String>) chromium.js("return Array.from(document.querySelectorAll(arguments[0]))"

@@ -135,10 +135,15 @@ final class EvaluationSection implements ReportSection {
             Path copy = context.include(source, "evaluation/" + source.getFileName());
             h.append("<figure class=\"card\"><img src=\"").append(context.href(copy)).append("\" alt=\"")
                     .append(Html.text(curve.path("curve").asText())).append(" curves\"><figcaption>")
-                    .append(Html.text(curve.path("metric").asText())).append(": ")
-                    .append(Html.text(curve.path("curve").asText())).append("</figcaption></figure>");
+                    .append(Html.text(caption(curve.path("metric").asText(), curve.path("curve").asText())))
+                    .append("</figcaption></figure>");
         }
         return h.length() == 0 ? "" : "<div class=\"cards\">" + h + "</div>";
+    }
+
+    /** "road: morf", but "deletion" alone where the curve is named after its metric. */
+    private static String caption(String metric, String curve) {
+        return metric.equals(curve) ? metric : metric + ": " + curve;
     }
 
     private static String summary(JsonNode cell, boolean best) {
