@@ -6,7 +6,6 @@ import dev.loupe.cli.config.MasksConfig;
 import dev.loupe.cli.config.MetricConfig;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
-import dev.loupe.core.model.Device;
 import dev.loupe.render.image.Preprocessor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,8 +35,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML evaluation file (see config-samples/evaluate.yaml).")
     private Path config;
 
-    @Option(names = "--model", paramLabel = "PATH", description = "The model: a TorchScript file (.pt) or a TensorFlow SavedModel folder.")
-    private Path model;
+    @Mixin
+    private ModelFlags modelFlags;
 
     @Option(names = "--image", paramLabel = "PATH", split = ",", description = "Image files or folders (repeatable).")
     private List<Path> images = new ArrayList<>();
@@ -64,12 +63,6 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for ROAD's noise and the bootstrap (overrides the file's; default 0).")
     private Long seed;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "auto (from the model file, default) or a backend name.")
-    private String backend;
-
-    @Option(names = "--device", paramLabel = "DEVICE", description = "cpu (default), gpu (= gpu:0), gpu:N or auto.")
-    private Device device;
-
     @Mixin
     private ModelOptionFlags modelOptions;
 
@@ -90,8 +83,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private EvalSpec fromConfig() {
-        if (model != null || !images.isEmpty() || !methods.isEmpty() || !metrics.isEmpty() || masks != null
-                || labels != null || target != null || backend != null || device != null) {
+        if (modelFlags.anyGiven() || !images.isEmpty() || !methods.isEmpty() || !metrics.isEmpty() || masks != null
+                || labels != null || target != null) {
             throw new LoupeException(ErrorKind.USAGE, "--config cannot be combined with --model, --image, --method,"
                     + " --metric, --masks, --target, --labels, --backend or --device; put those in the file."
                     + " --param, --seed, --model-option, --out and --batch-size do apply on top of a config file.");
@@ -109,7 +102,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private EvalSpec fromFlags() {
         new RequiredFlags()
-                .need("--model", model != null)
+                .need("--model", modelFlags.model() != null)
                 .need("--image", !images.isEmpty())
                 .need("--method", !methods.isEmpty())
                 .need("--metric", !metrics.isEmpty())
@@ -119,7 +112,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Preprocessor preprocessor = new Preprocessor(dev.loupe.render.image.Resize.none(), Optional.empty(),
                 floats(defaults.mean()), floats(defaults.std()));
         List<MethodRequest> requests = methods.stream().map(m -> new MethodRequest(m.trim(), Map.of())).toList();
-        RunSpec run = new RunSpec(null, model, backend == null ? "auto" : backend, device == null ? Device.CPU : device,
+        RunSpec run = new RunSpec(null, modelFlags.model(), modelFlags.backend(), modelFlags.device(),
                 modelOptions.values(), labels, preprocessor, images, ExplainCommand.targetOf(target), requests, out, 0.5, "jet",
                 Rendering.defaults(), batchSize);
         List<MethodRequest> metricRequests = metrics.stream().map(m -> new MethodRequest(m.trim(), Map.of())).toList();

@@ -8,7 +8,6 @@ import dev.loupe.cli.config.TargetSpec;
 import dev.loupe.core.ErrorKind;
 import dev.loupe.core.LoupeException;
 import dev.loupe.core.layer.LayerGroup;
-import dev.loupe.core.model.Device;
 import dev.loupe.render.image.ImageSize;
 import dev.loupe.render.image.Preprocessor;
 import java.nio.file.Path;
@@ -38,8 +37,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML run file (see config-samples/).")
     private Path config;
 
-    @Option(names = "--model", paramLabel = "PATH", description = "The model: a TorchScript file (.pt) or a TensorFlow SavedModel folder.")
-    private Path model;
+    @Mixin
+    private ModelFlags modelFlags;
 
     @Option(names = "--image", paramLabel = "PATH", split = ",", description = "Image files or folders (repeatable).")
     private List<Path> images = new ArrayList<>();
@@ -83,12 +82,6 @@ final class ExplainCommand implements Callable<Integer> {
             description = "auto (a bar on a terminal, else a line every 10 s), bar, lines or off (default: ${DEFAULT-VALUE}).")
     private ProgressBar.Mode progress;
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "auto (from the model file, default) or a backend name.")
-    private String backend;
-
-    @Option(names = "--device", paramLabel = "DEVICE", description = "cpu (default), gpu (= gpu:0), gpu:N or auto.")
-    private Device device;
-
     @Mixin
     private ModelOptionFlags modelOptions;
 
@@ -111,8 +104,8 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private RunSpec fromConfig() {
-        if (model != null || !images.isEmpty() || !methods.isEmpty() || labels != null || inputSize != null
-                || mean != null || std != null || target != null || backend != null || device != null) {
+        if (modelFlags.anyGiven() || !images.isEmpty() || !methods.isEmpty() || labels != null || inputSize != null
+                || mean != null || std != null || target != null) {
             throw new LoupeException(ErrorKind.USAGE, "--config cannot be combined with --model, --image, --method,"
                     + " --target, --labels, --input-size, --mean, --std, --backend or --device; put those in the file."
                     + " --layer, --param, --model-option, --out, --batch-size and --report do apply on top of a config file.");
@@ -125,7 +118,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     private RunSpec fromFlags() {
         new RequiredFlags()
-                .need("--model", model != null)
+                .need("--model", modelFlags.model() != null)
                 .need("--image", !images.isEmpty())
                 .need("--method", !methods.isEmpty())
                 .need("--out", out != null)
@@ -137,7 +130,7 @@ final class ExplainCommand implements Callable<Integer> {
                 floats(mean != null ? mean : defaults.mean(), "--mean"),
                 floats(std != null ? std : defaults.std(), "--std"));
         List<MethodRequest> requests = methods.stream().map(m -> new MethodRequest(m.trim(), Map.of())).toList();
-        RunSpec base = new RunSpec(null, model, backend == null ? "auto" : backend, device == null ? Device.CPU : device,
+        RunSpec base = new RunSpec(null, modelFlags.model(), modelFlags.backend(), modelFlags.device(),
                 modelOptions.values(), labels, preprocessor, images, targetOf(target), requests,
                 out, 0.5, "jet", Rendering.defaults(), batchSize);
         return withOverrides(base);
