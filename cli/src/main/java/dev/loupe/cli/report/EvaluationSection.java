@@ -25,6 +25,10 @@ final class EvaluationSection implements ReportSection {
     private static final String FORMAT = "loupe-evaluation/1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The file is read once per report build, not once per image page. */
+    private Path readFrom;
+    private JsonNode read;
+
     @Override
     public String id() {
         return "evaluation";
@@ -160,12 +164,13 @@ final class EvaluationSection implements ReportSection {
     }
 
     /** The evaluation of this output folder, or null when there is none (or it is another format). */
-    private static JsonNode read(Path outputDir) throws IOException {
-        Path file = outputDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return null;
+    private JsonNode read(Path outputDir) throws IOException {
+        if (!outputDir.equals(readFrom)) {
+            Path file = outputDir.resolve(FILE);
+            JsonNode evaluation = Files.isRegularFile(file) ? JSON.readTree(file.toFile()) : null;
+            read = evaluation != null && FORMAT.equals(evaluation.path("format").asText()) ? evaluation : null;
+            readFrom = outputDir;
         }
-        JsonNode evaluation = JSON.readTree(file.toFile());
-        return FORMAT.equals(evaluation.path("format").asText()) ? evaluation : null;
+        return read;
     }
 }
